@@ -1,0 +1,132 @@
+from typing import Any
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+
+from hearth.accounts.models import User
+from hearth.lib.timezones import timezone_names
+
+
+def timezone_choices() -> list[tuple[str, str]]:
+    return [(name, name.replace("_", " ")) for name in sorted(timezone_names())]
+
+
+class TimezoneField(forms.ChoiceField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=timezone_choices, **kwargs)
+        self.error_messages["invalid_choice"] = (
+            "That timezone isn't one we know. Choose one from the list, such as Europe/London."
+        )
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "That e-mail and password don't match an account. Please try again.",
+        "inactive": "This account is closed.",
+    }
+
+
+class SignupForm(forms.ModelForm[User]):
+    password = forms.CharField(
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 10 characters. A short sentence is easy to remember.",
+    )
+    timezone = TimezoneField(initial="UTC", help_text="We guessed this from your device.")
+
+    class Meta:
+        model = User
+        fields = ["display_name", "email", "password", "timezone", "country"]
+        widgets = {
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "display_name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+        }
+
+    def clean_email(self) -> str:
+        email: str = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email=email).exists():
+            raise forms.ValidationError(
+                "There is already an account with this e-mail. Log in, or reset your password."
+            )
+        return email
+
+    def clean_password(self) -> str:
+        password: str = self.cleaned_data["password"]
+        # Checked against the name and e-mail given above it, so that
+        # "alice@example.com1" is refused as too similar.
+        candidate = User(
+            email=self.cleaned_data.get("email", ""), display_name=self.cleaned_data.get("display_name", "")
+        )
+        password_validation.validate_password(password, candidate)
+        return password
+
+    def save(self, commit: bool = True) -> User:
+        user = super().save(commit=False)
+        user.set_password(self.cleaned_data["password"])
+        if commit:
+            user.save()
+        return user
+
+
+class ProfileForm(forms.ModelForm[User]):
+    timezone = TimezoneField()
+
+    class Meta:
+        model = User
+        fields = ["display_name", "timezone", "country"]
+
+
+class ReauthenticateMixin(forms.Form):
+    """Asks for the current password before a change to the account."""
+
+    current_password = forms.CharField(
+        strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+    def __init__(self, user: User, *args: Any, **kwargs: Any) -> None:
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_current_password(self) -> str:
+        password: str = self.cleaned_data["current_password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That isn't your current password.")
+        return password
+
+
+class EmailChangeForm(ReauthenticateMixin):
+    email = forms.EmailField(
+        label="New e-mail address", max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    field_order = ["email", "current_password"]
+
+    def clean_email(self) -> str:
+        email: str = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email=email).exclude(pk=self.user.pk).exists():
+            raise forms.ValidationError("Another account already uses this e-mail.")
+        return email
+
+    def save(self) -> User:
+        self.user.email = self.cleaned_data["email"]
+        self.user.save(update_fields=["email"])
+        return self.user
+
+
+class PasswordChangeForm(ReauthenticateMixin):
+    new_password = forms.CharField(
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 10 characters.",
+    )
+    field_order = ["current_password", "new_password"]
+
+    def clean_new_password(self) -> str:
+        password: str = self.cleaned_data["new_password"]
+        password_validation.validate_password(password, self.user)
+        return password
+
+    def save(self) -> User:
+        self.user.set_password(self.cleaned_data["new_password"])
+        self.user.save(update_fields=["password"])
+        return self.user

@@ -1,0 +1,60 @@
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.timezone import now
+from django_countries.fields import CountryField
+
+from hearth.lib.timezones import is_timezone
+
+
+def validate_timezone(value: str) -> None:
+    if not is_timezone(value):
+        raise ValidationError("Choose a timezone from the list, such as Europe/London.")
+
+
+class UserManager(BaseUserManager["User"]):
+    def create_user(self, email: str, password: str | None = None, **fields: Any) -> "User":
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def get_by_natural_key(self, username: str | None) -> "User":
+        return self.get(email=(username or "").strip().lower())
+
+
+class User(AbstractBaseUser):
+    email = models.EmailField("e-mail address", max_length=254, unique=True)
+    display_name = models.CharField("your name", max_length=60)
+    timezone = models.CharField(max_length=64, default="UTC", validators=[validate_timezone])
+    country = CountryField(blank=True, help_text="Used to show help lines for where you live.")
+    privacy_accepted_at = models.DateTimeField(null=True, blank=True)
+    date_joined = models.DateTimeField(default=now)
+    is_active = models.BooleanField(default=True)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["display_name"]
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name or self.email
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)
+
+    @property
+    def has_accepted_privacy(self) -> bool:
+        return self.privacy_accepted_at is not None

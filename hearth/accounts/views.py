@@ -1,0 +1,92 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login, update_session_auth_hash
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
+
+from hearth.accounts.decorators import AuthenticatedRequest
+from hearth.accounts.forms import EmailChangeForm, PasswordChangeForm, ProfileForm, SignupForm
+
+
+def _safe_next(request: HttpRequest, default: str = "/") -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return default
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect(_safe_next(request))
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return redirect(_safe_next(request))
+    return render(request, "accounts/signup.html", {"form": form, "next": _safe_next(request, "")})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def privacy(request: AuthenticatedRequest) -> HttpResponse:
+    if request.method == "POST":
+        if request.POST.get("accept") != "yes":
+            messages.info(request, "Please tick the box to say you have read the notice.")
+            return render(request, "accounts/privacy.html", {"next": _safe_next(request, "")}, status=400)
+        request.user.privacy_accepted_at = timezone.now()
+        request.user.save(update_fields=["privacy_accepted_at"])
+        return HttpResponseRedirect(_safe_next(request))
+    return render(request, "accounts/privacy.html", {"next": _safe_next(request, "")})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_page(request: AuthenticatedRequest) -> HttpResponse:
+    user = request.user
+    profile = ProfileForm(instance=user)
+    email = EmailChangeForm(user)
+    password = PasswordChangeForm(user)
+    status = 200
+    form: ProfileForm | EmailChangeForm | PasswordChangeForm
+    if request.method == "POST":
+        section = request.POST.get("section")
+        if section == "profile":
+            profile = ProfileForm(request.POST, instance=user)
+            form = profile
+        elif section == "email":
+            email = EmailChangeForm(user, request.POST)
+            form = email
+        elif section == "password":
+            password = PasswordChangeForm(user, request.POST)
+            form = password
+        else:
+            return HttpResponse("Unknown form.", status=400)
+        if form.is_valid():
+            form.save()
+            if section == "password":
+                update_session_auth_hash(request, user)
+            messages.success(request, "Saved.")
+            return redirect("settings")
+        status = 400
+    context = {"profile_form": profile, "email_form": email, "password_form": password}
+    return render(request, "accounts/settings.html", context, status=status)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Links in the e-mail point at SITE_URL, not at whatever Host the request named."""
+
+    template_name = "accounts/password_reset.html"
+    subject_template_name = "accounts/emails/password_reset_subject.txt"
+    email_template_name = "accounts/emails/password_reset.txt"
+    html_email_template_name = "accounts/emails/password_reset.html"
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        self.extra_email_context = {"site_url": settings.SITE_URL}
+        return super().form_valid(form)

@@ -1,0 +1,11 @@
+from django.urls import include, path
+
+from hearth.front import views as front
+
+urlpatterns = [
+    path("", front.home, name="home"),
+    path("healthz", front.healthz, name="healthz"),
+    path("", include("hearth.accounts.urls")),
+    path("", include("hearth.couples.urls")),
+    path("", include("hearth.safety.urls")),
+]
