@@ -20,13 +20,18 @@ def active_couple(user: User) -> Couple | None:
     return membership.couple if membership else None
 
 
+def partner_in(couple: Couple, user: User) -> User | None:
+    """The other member of `couple`, while it is active."""
+    if not couple.is_active:
+        return None
+    other = couple.memberships.select_related("user").exclude(user=user).filter(ended_at__isnull=True).first()
+    return other.user if other else None
+
+
 def partner_of(user: User) -> User | None:
     """The person `user` shares an active couple with, if any."""
     couple = active_couple(user)
-    if couple is None:
-        return None
-    other = couple.memberships.select_related("user").exclude(user=user).first()
-    return other.user if other else None
+    return partner_in(couple, user) if couple else None
 
 
 def last_couple_closed(user: User) -> bool:

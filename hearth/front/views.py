@@ -5,7 +5,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from hearth.accounts.models import User
-from hearth.couples.access import active_couple, last_couple_closed, partner_of
+from hearth.couples.access import active_couple, last_couple_closed, partner_in
 
 
 @require_GET
@@ -18,7 +18,7 @@ def home(request: HttpRequest) -> HttpResponse:
     couple = active_couple(user)
     if couple is None:
         return render(request, "front/home_alone.html", {"closed_notice": last_couple_closed(user)})
-    return render(request, "front/home.html", {"couple": couple, "partner": partner_of(user)})
+    return render(request, "front/home.html", {"couple": couple, "partner": partner_in(couple, user)})
 
 
 @never_cache

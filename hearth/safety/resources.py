@@ -6,9 +6,11 @@ someone in a hard moment.
 """
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django_countries import countries
@@ -61,11 +63,9 @@ def resources_path() -> Path:
     return Path(settings.BASE_DIR) / "content" / "help" / "crisis_resources.toml"
 
 
-def parse(data: dict[str, object]) -> Resources:
+def parse(data: Mapping[str, Any]) -> Resources:
     by_code: dict[str, CountryHelp] = {}
-    raw_countries = data["countries"]
-    assert isinstance(raw_countries, dict)
-    for code, entry in raw_countries.items():
+    for code, entry in data["countries"].items():
         if code not in countries:
             raise ValueError(f"{code} is not an ISO 3166 country code")
         lines = tuple(Line(**line) for line in entry["lines"])
@@ -78,9 +78,7 @@ def parse(data: dict[str, object]) -> Resources:
             if not any(line.kind == kind for line in lines):
                 raise ValueError(f"{code} needs at least one {kind} line")
         by_code[code] = CountryHelp(code, countries.name(code), entry["emergency"], lines)
-    directory = data["directory"]
-    assert isinstance(directory, dict)
-    return Resources(str(data["checked"]), Directory(**directory), by_code)
+    return Resources(str(data["checked"]), Directory(**data["directory"]), by_code)
 
 
 @cache

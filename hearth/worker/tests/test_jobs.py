@@ -1,0 +1,47 @@
+from datetime import timedelta
+from io import StringIO
+
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
+from django.core.management import call_command
+from django.utils import timezone
+
+from hearth.couples.models import Invite
+from hearth.lib.testing import BaseTestCase
+from hearth.worker.jobs import JOBS, claim, run_due_jobs
+from hearth.worker.models import JobSchedule
+
+
+class JobTests(BaseTestCase):
+    def test_due_jobs_run_once_until_they_are_due_again(self) -> None:
+        now = timezone.now()
+        self.assertEqual(run_due_jobs(now), [job.name for job in JOBS])
+        self.assertEqual(run_due_jobs(now + timedelta(minutes=1)), [])
+        self.assertIn("clear_expired_sessions", run_due_jobs(now + timedelta(hours=7)))
+
+    def test_only_one_of_two_workers_wins_a_run(self) -> None:
+        now = timezone.now()
+        job = JOBS[0]
+        JobSchedule.objects.create(name=job.name, next_at=now)
+        # The second worker read the same row but the first moved it on.
+        self.assertTrue(claim(job, now))
+        self.assertFalse(claim(job, now))
+
+    def test_it_removes_expired_sessions_and_old_invitations(self) -> None:
+        old = SessionStore()
+        old.set_expiry(-1)
+        old.create()
+        live = SessionStore()
+        live.create()
+        stale = Invite.objects.create(inviter=self.carol, expires_at=timezone.now() - timedelta(days=31))
+        recent = Invite.objects.create(inviter=self.carol, expires_at=timezone.now() - timedelta(days=2))
+        run_due_jobs()
+        self.assertFalse(Session.objects.filter(session_key=old.session_key).exists())
+        self.assertTrue(Session.objects.filter(session_key=live.session_key).exists())
+        self.assertFalse(Invite.objects.filter(pk=stale.pk).exists())
+        self.assertTrue(Invite.objects.filter(pk=recent.pk).exists())
+
+    def test_the_command_runs_once_without_loop(self) -> None:
+        out = StringIO()
+        call_command("runworker", stdout=out)
+        self.assertIn("ran clear_expired_sessions", out.getvalue())
