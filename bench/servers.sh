@@ -16,13 +16,16 @@ PY=$ROOT/.venv/bin/python
 HOST=127.0.0.1
 
 SERVERS=${SERVERS:-"granian gunicorn-sync gunicorn-gthread"}
-DURATION=${DURATION:-10s}   # each measured wrk run
-WARMUP=${WARMUP:-2s}        # an unrecorded wrk run before each measured one (0 = none)
+DURATION=${DURATION:-10s}   # each measured wrk run, in seconds ("10s")
+WARMUP=${WARMUP:-2s}        # an unrecorded wrk run before each measured one ("0s" = none)
 THREADS=2
 CONNECTIONS=32
 WORKERS=2
 LOGIN_EMAIL=${LOGIN_EMAIL:-alice@example.com}
 LOGIN_PASSWORD=${LOGIN_PASSWORD:-hearth-demo-together}
+
+[[ $DURATION =~ ^[1-9][0-9]*s$ && $WARMUP =~ ^[0-9]+s$ ]] || {
+    echo "servers.sh: DURATION and WARMUP are whole seconds, e.g. 10s" >&2; exit 1; }
 
 for tool in wrk curl awk ps setsid; do
     command -v "$tool" >/dev/null || { echo "servers.sh: $tool is missing (apt-get install $tool)" >&2; exit 1; }
@@ -162,11 +165,18 @@ to_ms() {
         else if (v ~ /s$/) printf "%.2f", v * 1000; else printf "?" }'
 }
 
+# The page must answer 200 (wrk counts redirects as successes); a signed-in
+# page must really be signed in (it offers the logout button).
 check_page() {
     local url=$1 cookie=$2 status
-    status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 ${cookie:+-H "Cookie: $cookie"} "$url")
+    local -a header=()
+    [[ -n $cookie ]] && header=(-H "Cookie: $cookie")
+    status=$(curl -s -o "$WORK/page.html" -w '%{http_code}' --max-time 10 "${header[@]}" "$url")
     if [[ $status != 200 ]]; then
         echo "servers.sh: $url answered $status, not 200" >&2; return 1
+    fi
+    if [[ -n $cookie ]] && ! grep -q 'action="/logout/"' "$WORK/page.html"; then
+        echo "servers.sh: $url is not the signed-in page" >&2; return 1
     fi
 }
 
@@ -175,7 +185,7 @@ run_page() {
     local -a header=()
     [[ -n $cookie ]] && header=(-H "Cookie: $cookie")
     check_page "$url" "$cookie"
-    if [[ $WARMUP != 0 && $WARMUP != 0s ]]; then
+    if [[ $WARMUP != 0s ]]; then
         wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${header[@]}" "$url" >/dev/null
     fi
 
