@@ -18,6 +18,10 @@ HOST=127.0.0.1
 SERVERS=${SERVERS:-"granian gunicorn-sync gunicorn-gthread"}
 DURATION=${DURATION:-10s}   # each measured wrk run, in seconds ("10s")
 WARMUP=${WARMUP:-2s}        # an unrecorded wrk run before each measured one ("0s" = none)
+QUIET_MAX=${QUIET_MAX:-10}  # busy % of the machine tolerated before a server starts...
+QUIET_WAIT=${QUIET_WAIT:-120}   # ...and how many seconds to wait for that
+OTHERS_MAX=5                # other work (% of machine) above which a row is flagged
+DISTURBED=()
 THREADS=2
 CONNECTIONS=32
 WORKERS=2
@@ -35,6 +39,8 @@ done
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/hearth-bench.XXXXXX")
 SERVER_PGID=""
 SAMPLER_PID=""
+SESSION_BASE=""     # set while the benchmark is logged in, so an interrupted
+SESSION_COOKIE=""   # run still logs out
 
 stop_server() {
     [[ -n $SERVER_PGID ]] || return 0
@@ -50,6 +56,7 @@ stop_server() {
 
 cleanup() {
     if [[ -n $SAMPLER_PID ]]; then kill "$SAMPLER_PID" 2>/dev/null || true; fi
+    if [[ -n $SESSION_COOKIE && -n $SERVER_PGID ]]; then logout "$SESSION_BASE" "$SESSION_COOKIE"; fi
     stop_server
     rm -rf "$WORK"
 }
@@ -94,10 +101,15 @@ start_server() {
         DEBUG=false SITE_URL="http://$HOST:$port" DJANGO_SETTINGS_MODULE=hearth.settings \
         setsid $cmd >"$log" 2>&1 &
     SERVER_PGID=$!
-    local pgid
-    pgid=$(ps -o pgid= -p "$SERVER_PGID" | tr -d ' ')
+    local pgid=""
+    for _ in $(seq 1 50); do                # setsid runs a moment after the fork
+        pgid=$(ps -o pgid= -p "$SERVER_PGID" | tr -d ' ')
+        [[ $pgid == "$SERVER_PGID" ]] && break
+        sleep 0.1
+    done
     if [[ $pgid != "$SERVER_PGID" ]]; then
-        echo "servers.sh: $name did not get its own process group" >&2; return 1
+        echo "servers.sh: $name did not get its own process group" >&2
+        kill "$SERVER_PGID" 2>/dev/null; SERVER_PGID=""; return 1
     fi
     for _ in $(seq 1 60); do                # up to ~30 s to boot
         if ! kill -0 "$SERVER_PGID" 2>/dev/null; then
@@ -142,7 +154,9 @@ group_pids() { ps -o pid= -g "$SERVER_PGID" 2>/dev/null | tr -d ' '; }
 worker_pids() { ps -o pid= --ppid "$SERVER_PGID" 2>/dev/null | tr -d ' ' | sort -n; }
 
 # user+system CPU ticks of one process.
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# (Fields counted after the ")" that ends the command name, which may hold spaces.)
+proc_stat_fields() { local line; line=$(<"/proc/$1/stat") && echo "${line##*) }"; }
+cpu_ticks() { proc_stat_fields "$1" 2>/dev/null | awk '{print $12 + $13}' || echo 0; }
 
 # Samples the summed RSS of the server's processes every 0.25 s until the
 # stop file appears (bounded anyway), and writes the peak in MiB.
@@ -158,6 +172,34 @@ sample_rss() {
     echo $(( peak / 1024 )) >"$out"
 }
 
+# Busy and total CPU ticks of the whole machine (all CPUs), from /proc/stat.
+machine_ticks() {
+    awk '$1 == "cpu" {print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9}' /proc/stat
+}
+
+# CPU ticks of this script's finished children (wrk, curl, the RSS sampler).
+harness_ticks() { proc_stat_fields $$ | awk '{print $14 + $15}'; }
+
+# Percentage of the machine's CPU that was busy over the next N seconds.
+busy_percent() {
+    local b0 t0 b1 t1
+    read -r b0 t0 < <(machine_ticks); sleep "$1"; read -r b1 t1 < <(machine_ticks)
+    echo $(( t1 > t0 ? 100 * (b1 - b0) / (t1 - t0) : 0 ))
+}
+
+# A benchmark on a busy machine measures the other work. Waits (bounded)
+# for the machine to be nearly idle, and says so if it never was.
+wait_for_quiet() {
+    local busy
+    for _ in $(seq 1 $(( QUIET_WAIT / 5 + 1 ))); do
+        busy=$(busy_percent 2)
+        (( busy <= QUIET_MAX )) && return 0
+        echo "# machine ${busy}% busy before $1; waiting for it to settle" >&2
+        sleep 3
+    done
+    echo "# WARNING: machine still ${busy}% busy; figures for $1 are disturbed by other work" >&2
+}
+
 # wrk latency (e.g. 850.00us, 12.31ms, 1.02s) in milliseconds.
 to_ms() {
     awk -v v="$1" 'BEGIN {
@@ -165,18 +207,23 @@ to_ms() {
         else if (v ~ /s$/) printf "%.2f", v * 1000; else printf "?" }'
 }
 
-# The page must answer 200 (wrk counts redirects as successes); a signed-in
-# page must really be signed in (it offers the logout button).
+# The page must answer 200 (wrk counts redirects as successes), and the
+# cookie must really be signed in: /settings/ needs a login (an anonymous
+# request is redirected to the login page).
 check_page() {
     local url=$1 cookie=$2 status
     local -a header=()
     [[ -n $cookie ]] && header=(-H "Cookie: $cookie")
-    status=$(curl -s -o "$WORK/page.html" -w '%{http_code}' --max-time 10 "${header[@]}" "$url")
+    status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "${header[@]}" "$url")
     if [[ $status != 200 ]]; then
         echo "servers.sh: $url answered $status, not 200" >&2; return 1
     fi
-    if [[ -n $cookie ]] && ! grep -q 'action="/logout/"' "$WORK/page.html"; then
-        echo "servers.sh: $url is not the signed-in page" >&2; return 1
+    if [[ -n $cookie ]]; then
+        status=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "${header[@]}" "${url%/*}/settings/")
+        if [[ $status != 200 ]]; then
+            echo "servers.sh: the benchmark's session is not signed in (/settings/ answered $status)" >&2
+            return 1
+        fi
     fi
 }
 
@@ -191,7 +238,10 @@ run_page() {
 
     local -A before=()
     local pid
-    for pid in $(worker_pids); do before[$pid]=$(cpu_ticks "$pid"); done
+    for pid in $(group_pids); do before[$pid]=$(cpu_ticks "$pid"); done
+    local m_busy0 m_total0 m_busy1 m_total1 h0 h1
+    read -r m_busy0 m_total0 < <(machine_ticks)
+    h0=$(harness_ticks)
     rm -f "$WORK/stop"
     sample_rss "$WORK/stop" "$WORK/rss" &
     SAMPLER_PID=$!
@@ -199,54 +249,80 @@ run_page() {
     touch "$WORK/stop"
     wait "$SAMPLER_PID" || true
     SAMPLER_PID=""
-    cat "$raw" >>"$WORK/$name.wrk.txt"
+    read -r m_busy1 m_total1 < <(machine_ticks)
+    h1=$(harness_ticks)
+    { echo "## $name $page"; cat "$raw"; } >>"$WORK/wrk.txt"
 
-    # Share of the workers' CPU time each worker used: shows whether the
-    # connections were spread over both workers or stuck to one.
-    local split="" total=0 d
+    # CPU the server used (all its processes) per request, and the share of
+    # it each worker took: shows whether the connections were spread over
+    # both workers or stuck to one.
+    local split="" workers_total=0 all_total=0 d
     local -a deltas=()
+    for pid in $(group_pids); do
+        all_total=$(( all_total + $(cpu_ticks "$pid") - ${before[$pid]:-0} ))
+    done
     for pid in $(worker_pids); do
         d=$(( $(cpu_ticks "$pid") - ${before[$pid]:-0} ))
-        deltas+=("$d"); total=$(( total + d ))
+        deltas+=("$d"); workers_total=$(( workers_total + d ))
     done
     for d in "${deltas[@]}"; do
-        split+="${split:+/}$(( total > 0 ? (100 * d + total / 2) / total : 0 ))"
+        split+="${split:+/}$(( workers_total > 0 ? (100 * d + workers_total / 2) / workers_total : 0 ))"
     done
+    # Machine CPU used by neither the server nor this benchmark (wrk
+    # included) while it ran: above a few per cent, the row is disturbed.
+    local others
+    others=$(( (m_busy1 - m_busy0 - all_total - (h1 - h0)) * 100 / (m_total1 - m_total0) ))
+    (( others < 0 )) && others=0
+    (( others > OTHERS_MAX )) && DISTURBED+=("$name $page (${others}%)")
 
-    local rps p50 p99 non2xx sockerr
+    local rps p50 p99 non2xx sockerr requests cpu_ms
+    requests=$(awk '/requests in/ {print $1}' "$raw")
+    cpu_ms=$(awk -v t="$all_total" -v n="${requests:-0}" -v hz="$CLK_TCK" \
+        'BEGIN { if (n > 0) printf "%.2f", t * 1000 / hz / n; else print "?" }')
     rps=$(awk '/^Requests\/sec:/ {printf "%.0f", $2}' "$raw")
     p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$raw")")
     p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$raw")")
     non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $NF}' "$raw")
     sockerr=$(awk '/Socket errors:/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$raw")
-    printf '| %-16s | %-18s | %8s | %8s | %8s | %6s | %6s | %8s | %-7s |\n' \
-        "$name" "$page" "$rps" "$p50" "$p99" "${non2xx:-0}" "${sockerr:-0}" "$(cat "$WORK/rss")" "$split"
+    row "$name" "$page" "$rps" "$p50" "$p99" "${non2xx:-0}" "${sockerr:-0}" "$cpu_ms" "$(cat "$WORK/rss")" "$split" "$others"
 }
+
+row() { printf '| %-16s | %-17s | %6s | %6s | %6s | %6s | %7s | %6s | %7s | %-7s | %6s |\n' "$@"; }
 
 echo "# collectstatic (DEBUG=false serves the hashed manifest)" >&2
 DEBUG=false "$PY" manage.py collectstatic --no-input -v0
+CLK_TCK=$(getconf CLK_TCK)
 
-echo "# $(date -u +%Y-%m-%dT%H:%MZ) $(nproc) CPUs; wrk -t$THREADS -c$CONNECTIONS -d$DURATION (warm-up $WARMUP); $WORKERS workers; SQLite; DEBUG=false" >&2
-echo "# granian $("$ROOT/.venv/bin/granian" --version 2>&1 | awk '{print $NF}'), gunicorn $("$ROOT/.venv/bin/gunicorn" --version 2>&1 | awk '{print $NF}' | tr -d ')'), $("$PY" -c 'import django, sys; print("Django", django.get_version(), "Python", sys.version.split()[0])')" >&2
+echo "$(date -u +%Y-%m-%dT%H:%MZ); $(nproc) CPUs; wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up);" \
+    "$WORKERS workers; SQLite; DEBUG=false;" \
+    "granian $("$ROOT/.venv/bin/granian" --version 2>&1 | awk '{print $NF}')," \
+    "gunicorn $("$ROOT/.venv/bin/gunicorn" --version 2>&1 | awk '{print $NF}' | tr -d ')')," \
+    "$("$PY" -c 'import django, sys; print("Django", django.get_version() + ", Python", sys.version.split()[0])')"
 echo
-printf '| %-16s | %-18s | %8s | %8s | %8s | %6s | %6s | %8s | %-7s |\n' \
-    server page "req/s" "p50 ms" "p99 ms" non2xx sockerr "RSS MiB" "cpu w%"
-printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' \
-    "$(printf -- '-%.0s' {1..18})" "$(printf -- '-%.0s' {1..20})" "$(printf -- '-%.0s' {1..9})-:" \
-    "$(printf -- '-%.0s' {1..9})-:" "$(printf -- '-%.0s' {1..9})-:" "$(printf -- '-%.0s' {1..7})-:" \
-    "$(printf -- '-%.0s' {1..7})-:" "$(printf -- '-%.0s' {1..9})-:" "$(printf -- '-%.0s' {1..9})"
+row server page "req/s" "p50 ms" "p99 ms" non2xx sockerr "cpu ms" "RSS MiB" "cpu w%" "other%"
+row "$(printf -- '-%.0s' {1..16})" "$(printf -- '-%.0s' {1..17})" "-----:" "-----:" "-----:" "-----:" \
+    "------:" "-----:" "------:" "-------" "-----:"
 
 for name in $SERVERS; do
+    wait_for_quiet "$name"
     port=$(free_port)
     base="http://$HOST:$port"
     start_server "$name" "$port" "$WORK/$name.log"
     cookie=$(login "$base")
+    SESSION_BASE=$base SESSION_COOKIE=$cookie
     run_page "$name" "/healthz" "$base/healthz" ""
     run_page "$name" "/help/?country=GB" "$base/help/?country=GB" ""
     run_page "$name" "/ (alice)" "$base/" "$cookie"
     logout "$base" "$cookie"
+    SESSION_COOKIE=""
     stop_server
-    if grep -qiE 'error|traceback|exception' "$WORK/$name.log"; then
-        echo "# $name logged errors:" >&2; tail -n 20 "$WORK/$name.log" >&2
+    if [[ -s $WORK/$name.log ]]; then
+        echo "# $name logged (last lines):" >&2; tail -n 20 "$WORK/$name.log" >&2
     fi
 done
+if (( ${#DISTURBED[@]} )); then
+    echo
+    echo "Disturbed by other work on the machine (other% > $OTHERS_MAX), rerun before trusting:"
+    printf '  %s\n' "${DISTURBED[@]}"
+fi
+if [[ -n ${KEEP_WRK:-} ]]; then cp "$WORK/wrk.txt" "$KEEP_WRK"; echo "# raw wrk output in $KEEP_WRK" >&2; fi

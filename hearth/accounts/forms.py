@@ -2,9 +2,10 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 
 from hearth.accounts.models import User
+from hearth.lib.forms import CalmLabels, Form
 from hearth.lib.timezones import timezone_names
 
 
@@ -20,6 +21,14 @@ class TimezoneField(forms.ChoiceField):
         )
 
 
+class ResetRequestForm(CalmLabels, PasswordResetForm):
+    pass
+
+
+class NewPasswordForm(CalmLabels, SetPasswordForm):  # type: ignore[type-arg]
+    pass
+
+
 class LoginForm(AuthenticationForm):
     error_messages = {
         "invalid_login": "That e-mail and password don't match an account. Please try again.",
@@ -27,13 +36,15 @@ class LoginForm(AuthenticationForm):
     }
 
 
-class SignupForm(forms.ModelForm[User]):
+class SignupForm(CalmLabels, forms.ModelForm[User]):
     password = forms.CharField(
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text="At least 10 characters. A short sentence is easy to remember.",
     )
-    timezone = TimezoneField(initial="UTC", help_text="We guessed this from your device.")
+    timezone = TimezoneField(
+        initial="UTC", help_text="For reminders and dates. You can change it later in Settings."
+    )
 
     class Meta:
         model = User
@@ -69,7 +80,7 @@ class SignupForm(forms.ModelForm[User]):
         return user
 
 
-class ProfileForm(forms.ModelForm[User]):
+class ProfileForm(CalmLabels, forms.ModelForm[User]):
     timezone = TimezoneField()
 
     class Meta:
@@ -77,15 +88,18 @@ class ProfileForm(forms.ModelForm[User]):
         fields = ["display_name", "timezone", "country"]
 
 
-class ReauthenticateMixin(forms.Form):
+class ReauthenticateMixin(Form):
     """Asks for the current password before a change to the account."""
 
+    section = ""
     current_password = forms.CharField(
         strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
     )
 
     def __init__(self, user: User, *args: Any, **kwargs: Any) -> None:
         self.user = user
+        # Two of these forms share a page: keep their element ids apart.
+        kwargs.setdefault("auto_id", f"id_{self.section}_%s")
         super().__init__(*args, **kwargs)
 
     def clean_current_password(self) -> str:
@@ -96,6 +110,7 @@ class ReauthenticateMixin(forms.Form):
 
 
 class EmailChangeForm(ReauthenticateMixin):
+    section = "email"
     email = forms.EmailField(
         label="New e-mail address", max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
@@ -114,6 +129,7 @@ class EmailChangeForm(ReauthenticateMixin):
 
 
 class PasswordChangeForm(ReauthenticateMixin):
+    section = "password"
     new_password = forms.CharField(
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),

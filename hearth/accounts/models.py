@@ -32,7 +32,11 @@ class User(AbstractBaseUser):
     email = models.EmailField("e-mail address", max_length=254, unique=True)
     display_name = models.CharField("your name", max_length=60)
     timezone = models.CharField(max_length=64, default="UTC", validators=[validate_timezone])
-    country = CountryField(blank=True, help_text="Used to show help lines for where you live.")
+    country = CountryField(
+        blank=True,
+        blank_label="Choose your country",
+        help_text="Optional. Shows help lines for where you live.",
+    )
     privacy_accepted_at = models.DateTimeField(null=True, blank=True)
     date_joined = models.DateTimeField(default=now)
     is_active = models.BooleanField(default=True)

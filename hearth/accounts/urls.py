@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from hearth.accounts import views
-from hearth.accounts.forms import LoginForm
+from hearth.accounts.forms import LoginForm, NewPasswordForm
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
@@ -32,6 +32,7 @@ urlpatterns = [
         "password/reset/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
             template_name="accounts/password_reset_confirm.html",
+            form_class=NewPasswordForm,
             post_reset_login=False,
         ),
         name="password_reset_confirm",

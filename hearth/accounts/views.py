@@ -11,7 +11,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from hearth.accounts.decorators import AuthenticatedRequest
-from hearth.accounts.forms import EmailChangeForm, PasswordChangeForm, ProfileForm, SignupForm
+from hearth.accounts.forms import (
+    EmailChangeForm,
+    PasswordChangeForm,
+    ProfileForm,
+    ResetRequestForm,
+    SignupForm,
+)
+from hearth.couples.access import active_couple
 
 
 def _safe_next(request: HttpRequest, default: str = "/") -> str:
@@ -75,13 +82,19 @@ def settings_page(request: AuthenticatedRequest) -> HttpResponse:
             messages.success(request, "Saved.")
             return redirect("settings")
         status = 400
-    context = {"profile_form": profile, "email_form": email, "password_form": password}
+    context = {
+        "profile_form": profile,
+        "email_form": email,
+        "password_form": password,
+        "in_couple": active_couple(user) is not None,
+    }
     return render(request, "accounts/settings.html", context, status=status)
 
 
 class PasswordResetView(auth_views.PasswordResetView):
     """Links in the e-mail point at SITE_URL, not at whatever Host the request named."""
 
+    form_class = ResetRequestForm
     template_name = "accounts/password_reset.html"
     subject_template_name = "accounts/emails/password_reset_subject.txt"
     email_template_name = "accounts/emails/password_reset.txt"

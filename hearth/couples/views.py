@@ -75,8 +75,7 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def leave(request: AuthenticatedRequest) -> HttpResponse:
     if request.method == "POST":
-        if services.leave_couple(request.user):
-            messages.info(request, "You have left the couple space. What you wrote stays with you.")
+        services.leave_couple(request.user)
         return redirect("home")
     if active_couple(request.user) is None:
         return redirect("home")

@@ -1,5 +1,6 @@
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
+import time_machine
 from django.utils import timezone
 
 from hearth.couples.models import Invite
@@ -27,6 +28,15 @@ class InviteTests(BaseTestCase):
         self.assertAlmostEqual(
             invite.expires_at, timezone.now() + timedelta(days=7), delta=timedelta(minutes=1)
         )
+
+    def test_the_expiry_is_shown_in_the_persons_own_timezone(self) -> None:
+        self.dana.timezone = "Pacific/Auckland"
+        self.dana.save()
+        with time_machine.travel(datetime(2026, 1, 1, 20, 0, tzinfo=UTC), tick=False):
+            self.client.post("/couple/invite/")
+            r = self.client.get("/couple/invite/")
+        # 8 January 20:00 in London is already 9 January in Auckland.
+        self.assertContains(r, "until Friday 9 January")
 
     def test_a_new_invitation_withdraws_the_old_one(self) -> None:
         self.client.post("/couple/invite/")

@@ -45,6 +45,13 @@ class LayoutTests(BaseTestCase):
             with self.subTest(url=url):
                 self.assertIn('href="/help/"', html)
 
+    def test_no_page_repeats_an_element_id(self) -> None:
+        # A repeated id sends a tapped label to the wrong field.
+        for url, html in self.pages():
+            with self.subTest(url=url):
+                ids = re.findall(r'\sid="([^"]+)"', html)
+                self.assertEqual(sorted(ids), sorted(set(ids)))
+
     def test_no_page_loads_anything_from_another_site(self) -> None:
         for url, html in self.pages():
             with self.subTest(url=url):

@@ -46,7 +46,18 @@
     });
   });
   document.addEventListener("DOMContentLoaded", function () {
-    if (!navigator.clipboard) return;
-    document.querySelectorAll("[data-copy][hidden]").forEach(function (b) { b.hidden = false; });
+    if (navigator.clipboard) {
+      document.querySelectorAll("[data-copy][hidden]").forEach(function (b) { b.hidden = false; });
+    }
+    if (navigator.share) {
+      document.querySelectorAll("[data-share][hidden]").forEach(function (b) { b.hidden = false; });
+    }
+  });
+
+  // The phone's own share sheet, where there is one.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-share]");
+    if (!button || !navigator.share) return;
+    navigator.share({ title: button.dataset.shareText, url: button.dataset.share }).catch(function () {});
   });
 })();

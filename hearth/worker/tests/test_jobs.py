@@ -1,5 +1,6 @@
 from datetime import timedelta
 from io import StringIO
+from unittest import mock
 
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
@@ -40,6 +41,22 @@ class JobTests(BaseTestCase):
         self.assertTrue(Session.objects.filter(session_key=live.session_key).exists())
         self.assertFalse(Invite.objects.filter(pk=stale.pk).exists())
         self.assertTrue(Invite.objects.filter(pk=recent.pk).exists())
+
+    def test_the_loop_stops_when_asked(self) -> None:
+        from hearth.worker.management.commands.runworker import Command
+
+        command = Command(stdout=StringIO())
+        calls = []
+
+        def run_then_stop() -> list[str]:
+            calls.append(1)
+            if len(calls) == 2:
+                command.on_stop(15, None)
+            return []
+
+        with mock.patch("hearth.worker.management.commands.runworker.run_due_jobs", run_then_stop):
+            command.handle(loop=True, interval=0.01)
+        self.assertEqual(len(calls), 2)
 
     def test_the_command_runs_once_without_loop(self) -> None:
         out = StringIO()

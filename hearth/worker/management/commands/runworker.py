@@ -23,11 +23,12 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, self.on_stop)
         signal.signal(signal.SIGINT, self.on_stop)
         while True:
-            close_old_connections()
             for name in run_due_jobs():
                 self.stdout.write(f"ran {name}")
             if not loop or self.stopping:
                 break
+            # Drop a connection that broke or grew old while we slept.
+            close_old_connections()
             # Sleep in short steps so a stop request is answered quickly.
             deadline = time.monotonic() + interval
             while not self.stopping and time.monotonic() < deadline:
