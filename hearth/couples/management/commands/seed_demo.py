@@ -18,7 +18,12 @@ def make_couple(first: tuple[str, str], second: tuple[str, str], password: str) 
     with transaction.atomic():
         users = [
             User.objects.create_user(
-                email, password, display_name=name, privacy_accepted_at=now, country="GB"
+                email,
+                password,
+                display_name=name,
+                privacy_accepted_at=now,
+                country="GB",
+                timezone="Europe/London",
             )
             for email, name in (first, second)
         ]
