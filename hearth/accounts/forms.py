@@ -9,6 +9,10 @@ from hearth.lib.forms import CalmLabels, Form
 from hearth.lib.timezones import timezone_names
 
 
+# Long enough for any passphrase; short enough that hashing stays cheap.
+PASSWORD_MAX = 256
+
+
 def timezone_choices() -> list[tuple[str, str]]:
     return [(name, name.replace("_", " ")) for name in sorted(timezone_names())]
 
@@ -39,6 +43,7 @@ class LoginForm(AuthenticationForm):
 class SignupForm(CalmLabels, forms.ModelForm[User]):
     password = forms.CharField(
         strip=False,
+        max_length=PASSWORD_MAX,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text="At least 10 characters. A short sentence is easy to remember.",
     )
@@ -93,7 +98,9 @@ class ReauthenticateMixin(Form):
 
     section = ""
     current_password = forms.CharField(
-        strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+        strip=False,
+        max_length=PASSWORD_MAX,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
     def __init__(self, user: User, *args: Any, **kwargs: Any) -> None:
@@ -132,6 +139,7 @@ class PasswordChangeForm(ReauthenticateMixin):
     section = "password"
     new_password = forms.CharField(
         strip=False,
+        max_length=PASSWORD_MAX,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text="At least 10 characters.",
     )

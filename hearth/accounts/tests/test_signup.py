@@ -68,3 +68,8 @@ class SignupTests(BaseTestCase):
     def test_it_sends_a_signed_in_person_onwards(self) -> None:
         self.client.force_login(self.alice)
         self.assertRedirects(self.client.get("/signup/"), "/", fetch_redirect_response=False)
+
+    def test_it_refuses_an_oversize_password(self) -> None:
+        r = self.client.post("/signup/", {**GOOD, "password": "long words " * 30})
+        self.assertContains(r, "at most 256 characters")
+        self.assertFalse(User.objects.filter(email="dana@example.org").exists())
