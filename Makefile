@@ -35,7 +35,7 @@ setup: $(VENV)/.installed var/secret_key
 # Serve with granian (see docs/deployment.md for the figures that chose it) and
 # run the background worker beside it; Ctrl-C stops both.
 run: setup
-	@$(MANAGE) runworker --loop & worker=$$!; \
+	@$(MANAGE) worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	echo "Hearth is at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"; \
 	$(VENV)/bin/granian --interface wsgi --host $(HOST) --port $(PORT) \

@@ -43,7 +43,7 @@ class JobTests(BaseTestCase):
         self.assertTrue(Invite.objects.filter(pk=recent.pk).exists())
 
     def test_the_loop_stops_when_asked(self) -> None:
-        from hearth.worker.management.commands.runworker import Command
+        from hearth.worker.management.commands.worker import Command
 
         command = Command(stdout=StringIO())
         calls = []
@@ -54,11 +54,11 @@ class JobTests(BaseTestCase):
                 command.on_stop(15, None)
             return []
 
-        with mock.patch("hearth.worker.management.commands.runworker.run_due_jobs", run_then_stop):
-            command.handle(loop=True, interval=0.01)
+        with mock.patch("hearth.worker.management.commands.worker.run_due_jobs", run_then_stop):
+            command.handle(once=False, interval=0.01)
         self.assertEqual(len(calls), 2)
 
     def test_the_command_runs_once_without_loop(self) -> None:
         out = StringIO()
-        call_command("runworker", stdout=out)
+        call_command("worker", once=True, stdout=out)
         self.assertIn("ran clear_expired_sessions", out.getvalue())

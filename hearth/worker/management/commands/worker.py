@@ -10,22 +10,20 @@ from hearth.worker.jobs import run_due_jobs
 
 
 class Command(BaseCommand):
-    help = "Run Hearth's background jobs: once, or with --loop until stopped."
+    help = "Run Hearth's background jobs until stopped (or, with --once, what is due now)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--loop", action="store_true", help="keep running, checking every --interval seconds"
-        )
-        parser.add_argument("--interval", type=float, default=5.0)
+        parser.add_argument("--once", action="store_true", help="process what is due, then exit")
+        parser.add_argument("--interval", type=float, default=5.0, help="seconds between passes")
 
-    def handle(self, *args: Any, loop: bool, interval: float, **options: Any) -> None:
+    def handle(self, *args: Any, once: bool, interval: float, **options: Any) -> None:
         self.stopping = False
         signal.signal(signal.SIGTERM, self.on_stop)
         signal.signal(signal.SIGINT, self.on_stop)
         while True:
             for name in run_due_jobs():
                 self.stdout.write(f"ran {name}")
-            if not loop or self.stopping:
+            if once or self.stopping:
                 break
             # Drop a connection that broke or grew old while we slept.
             close_old_connections()
