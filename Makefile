@@ -34,6 +34,7 @@ setup: $(VENV)/.installed var/secret_key
 
 # Serve with granian (see docs/deployment.md for the figures that chose it) and
 # run the background worker beside it; Ctrl-C stops both.
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: setup
 	@$(MANAGE) worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
