@@ -8,7 +8,6 @@ from hearth.accounts.models import User
 from hearth.lib.forms import CalmLabels, Form
 from hearth.lib.timezones import timezone_names
 
-
 # Long enough for any passphrase; short enough that hashing stays cheap.
 PASSWORD_MAX = 256
 
