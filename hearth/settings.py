@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "hearth.accounts",
     "hearth.couples",
     "hearth.safety",
+    "hearth.checkins",
+    "hearth.calendars",
     "hearth.worker",
 ]
 

@@ -8,4 +8,7 @@ urlpatterns = [
     path("", include("hearth.accounts.urls")),
     path("", include("hearth.couples.urls")),
     path("", include("hearth.safety.urls")),
+    path("", include("hearth.checkins.urls")),
+    path("", include("hearth.checkins.urls_reminders")),
+    path("", include("hearth.calendars.urls")),
 ]

@@ -4,7 +4,7 @@ alice and bob are a couple; carol is a stranger who must get 404 on their
 things.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.test import TestCase, override_settings
@@ -15,6 +15,13 @@ from hearth.accounts.models import User
 from hearth.couples.models import Couple, Membership
 
 PASSWORD = "correct horse battery"
+
+if TYPE_CHECKING:
+    from django.test.client import _MonkeyPatchedWSGIResponse
+
+    type TestResponse = _MonkeyPatchedWSGIResponse
+else:
+    TestResponse = object
 
 
 class Runner(DiscoverRunner):

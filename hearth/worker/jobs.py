@@ -1,4 +1,6 @@
-"""The worker's periodic jobs, and the claim that lets many workers share them."""
+"""The worker's jobs: periodic ones, each run once per period by whichever
+worker claims it, and the check-in jobs that run on every pass and claim
+their own due rows."""
 
 import logging
 from collections.abc import Callable
@@ -8,8 +10,9 @@ from datetime import datetime, timedelta
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
+from hearth.checkins.reminders import deliver_outbox, open_due_checkins, send_due_nudges, send_due_reminders
 from hearth.couples.models import Invite
-from hearth.worker.models import JobSchedule
+from hearth.worker.models import JobSchedule, OutgoingEmail
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +36,26 @@ def purge_old_invites(now: datetime) -> int:
     return deleted
 
 
+def purge_sent_emails(now: datetime) -> int:
+    """Sent e-mails are kept a month (enough to answer "did it go out?"), so
+    the outbox stays the size of a month however long Hearth runs."""
+    deleted, _ = OutgoingEmail.objects.filter(sent_at__lt=now - timedelta(days=30)).delete()
+    return deleted
+
+
 JOBS = [
     Job("clear_expired_sessions", timedelta(hours=6), clear_expired_sessions),
     Job("purge_old_invites", timedelta(days=1), purge_old_invites),
+    Job("purge_sent_emails", timedelta(days=1), purge_sent_emails),
+]
+
+# Run on every pass, after the periodic jobs; each claims its own due rows.
+# The outbox comes last so that what this pass queued goes out in it.
+EVERY_PASS: list[Callable[[datetime], int]] = [
+    open_due_checkins,
+    send_due_reminders,
+    send_due_nudges,
+    deliver_outbox,
 ]
 
 
@@ -48,13 +68,17 @@ def claim(job: Job, now: datetime) -> bool:
     return won == 1
 
 
-def run_due_jobs(now: datetime | None = None) -> list[str]:
-    """Run every job that is due and return the names of those this worker ran."""
+def run_due_jobs(now: datetime | None = None) -> dict[str, int]:
+    """Run what is due. Returns, for each job this worker ran (and each
+    every-pass job that found work), how many rows it handled."""
     now = now or timezone.now()
-    ran = []
+    ran = {}
     for job in JOBS:
         if claim(job, now):
-            count = job.run(now)
-            log.info("job %s done (%d rows)", job.name, count)
-            ran.append(job.name)
+            ran[job.name] = job.run(now)
+    for step in EVERY_PASS:
+        if count := step(now):
+            ran[step.__name__] = count
+    for name, count in ran.items():
+        log.info("job %s done (%d rows)", name, count)
     return ran

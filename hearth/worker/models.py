@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class JobSchedule(models.Model):
@@ -11,3 +13,37 @@ class JobSchedule(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class OutgoingEmail(models.Model):
+    """An e-mail waiting to be sent, queued in the same transaction as the
+    change that calls for it, so a crash neither loses nor doubles it.
+
+    It holds only who and what kind: the message is rendered when it is sent
+    and carries nothing anyone wrote. A worker claims it by setting
+    `claimed_at` with a conditional update; a claim older than the lease whose
+    message was never marked sent is tried again, a few times at most.
+    """
+
+    class Kind(models.TextChoices):
+        CHECKIN_REMINDER = "checkin_reminder", "Check-in reminder"
+        CHECKIN_NUDGE = "checkin_nudge", "Check-in nudge"
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=32, choices=Kind)
+    created_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        indexes = [
+            # Only unsent rows: the outbox query stays as cheap as what is
+            # pending, however many e-mails went out before.
+            models.Index(
+                fields=["claimed_at"], condition=models.Q(sent_at__isnull=True), name="outgoing_email_pending"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Outgoing e-mail {self.pk}"

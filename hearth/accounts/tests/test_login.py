@@ -1,16 +1,11 @@
-from typing import TYPE_CHECKING
-
 from django.test import override_settings
 
-if TYPE_CHECKING:
-    from django.test.client import _MonkeyPatchedWSGIResponse
-
-from hearth.lib.testing import PASSWORD, BaseTestCase
+from hearth.lib.testing import PASSWORD, BaseTestCase, TestResponse
 
 
 @override_settings(AXES_FAILURE_LIMIT=3)
 class LoginTests(BaseTestCase):
-    def login(self, email: str, password: str, ip: str = "10.0.0.1") -> "_MonkeyPatchedWSGIResponse":
+    def login(self, email: str, password: str, ip: str = "10.0.0.1") -> TestResponse:
         return self.client.post("/login/", {"username": email, "password": password}, REMOTE_ADDR=ip)
 
     def test_it_signs_in_with_any_case_email(self) -> None:

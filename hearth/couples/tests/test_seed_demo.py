@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.test import TestCase
 
 from hearth.accounts.models import User
+from hearth.checkins.models import CheckIn, Schedule
 from hearth.couples.access import partner_of
 from hearth.couples.management.commands.seed_demo import DEMO_PASSWORD
 
@@ -19,6 +20,17 @@ class SeedDemoTests(TestCase):
         self.assertTrue(alice.check_password(DEMO_PASSWORD))
         self.assertIn(f"alice@example.com / {DEMO_PASSWORD}", out.getvalue())
         self.assertEqual(User.objects.count(), 2)
+
+    def test_the_demo_couple_has_a_schedule_and_past_check_ins(self) -> None:
+        call_command("seed_demo", stdout=StringIO())
+        call_command("seed_demo", stdout=StringIO())
+        alice = User.objects.get(email="alice@example.com")
+        schedule = Schedule.objects.get(couple__memberships__user=alice)
+        self.assertEqual(schedule.slot.describe() if schedule.slot else "", "Sundays at 20:00")
+        self.assertIsNotNone(schedule.next_at)
+        checkins = CheckIn.objects.filter(couple=schedule.couple)
+        self.assertEqual(checkins.count(), 3)
+        self.assertTrue(all(c.revealed_at for c in checkins))
 
     def test_it_adds_more_couples_for_benchmarks(self) -> None:
         call_command("seed_demo", couples=3, stdout=StringIO())

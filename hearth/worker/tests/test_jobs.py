@@ -10,14 +10,14 @@ from django.utils import timezone
 from hearth.couples.models import Invite
 from hearth.lib.testing import BaseTestCase
 from hearth.worker.jobs import JOBS, claim, run_due_jobs
-from hearth.worker.models import JobSchedule
+from hearth.worker.models import JobSchedule, OutgoingEmail
 
 
 class JobTests(BaseTestCase):
     def test_due_jobs_run_once_until_they_are_due_again(self) -> None:
         now = timezone.now()
-        self.assertEqual(run_due_jobs(now), [job.name for job in JOBS])
-        self.assertEqual(run_due_jobs(now + timedelta(minutes=1)), [])
+        self.assertEqual(list(run_due_jobs(now)), [job.name for job in JOBS])
+        self.assertEqual(run_due_jobs(now + timedelta(minutes=1)), {})
         self.assertIn("clear_expired_sessions", run_due_jobs(now + timedelta(hours=7)))
 
     def test_only_one_of_two_workers_wins_a_run(self) -> None:
@@ -27,6 +27,20 @@ class JobTests(BaseTestCase):
         # The second worker read the same row but the first moved it on.
         self.assertTrue(claim(job, now))
         self.assertFalse(claim(job, now))
+
+    def test_it_removes_sent_emails_after_a_month(self) -> None:
+        now = timezone.now()
+        kind = OutgoingEmail.Kind.CHECKIN_REMINDER
+        OutgoingEmail.objects.create(recipient=self.alice, kind=kind, sent_at=now - timedelta(days=31))
+        recent = OutgoingEmail.objects.create(
+            recipient=self.alice, kind=kind, sent_at=now - timedelta(days=2)
+        )
+        # Never sent (it gave up after its attempts): kept, so it can be looked into.
+        failed = OutgoingEmail.objects.create(
+            recipient=self.alice, kind=kind, created_at=now - timedelta(days=60), attempts=5
+        )
+        run_due_jobs(now)
+        self.assertEqual(set(OutgoingEmail.objects.values_list("pk", flat=True)), {recent.pk, failed.pk})
 
     def test_it_removes_expired_sessions_and_old_invitations(self) -> None:
         old = SessionStore()
@@ -48,11 +62,11 @@ class JobTests(BaseTestCase):
         command = Command(stdout=StringIO())
         calls = []
 
-        def run_then_stop() -> list[str]:
+        def run_then_stop() -> dict[str, int]:
             calls.append(1)
             if len(calls) == 2:
                 command.on_stop(15, None)
-            return []
+            return {}
 
         with mock.patch("hearth.worker.management.commands.worker.run_due_jobs", run_then_stop):
             command.handle(once=False, interval=0.01)

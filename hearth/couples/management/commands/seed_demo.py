@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth.accounts.models import User
+from hearth.checkins import demo as checkins_demo
 from hearth.couples.models import Couple, Membership
 
 DEMO_PASSWORD = "hearth-demo-together"
@@ -32,6 +33,16 @@ def make_couple(first: tuple[str, str], second: tuple[str, str], password: str) 
     return True
 
 
+def show_every_feature(first_email: str) -> None:
+    """Give the demo couple something on every page."""
+    first = User.objects.get(email=first_email)
+    membership = first.memberships.filter(ended_at__isnull=True).select_related("couple").first()
+    if membership is None:
+        return
+    second = membership.couple.memberships.exclude(user=first).get().user
+    checkins_demo.seed(membership.couple, first, second)
+
+
 class Command(BaseCommand):
     help = "Create the demo couple (alice@example.com and bob@example.com), and more couples with --couples."
 
@@ -40,6 +51,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, couples: int, **options: Any) -> None:
         created = make_couple(("alice@example.com", "Alice"), ("bob@example.com", "Bob"), DEMO_PASSWORD)
+        show_every_feature("alice@example.com")
         verb = "Created" if created else "Using"
         self.stdout.write(f"{verb} the demo couple. Log in as either partner:")
         self.stdout.write(f"  alice@example.com / {DEMO_PASSWORD}")

@@ -1,0 +1,51 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class Feed(models.Model):
+    """One person's private calendar address.
+
+    Calendar apps cannot log in, so the secret token in the address is the
+    only thing that guards it. Making a new address replaces the token, and
+    the old address stops working at once.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(default=timezone.now)
+    # Off: every event is called "Catch-up", safe on a calendar others can see.
+    detailed_titles = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"Feed {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("calendar_feed", args=[self.token])
+
+    @property
+    def url(self) -> str:
+        """The address a calendar app subscribes to, on SITE_URL rather than
+        whatever host the request named."""
+        return f"{settings.SITE_URL}{self.get_absolute_url()}"
+
+    @property
+    def webcal_url(self) -> str:
+        """The same address with the webcal scheme, which opens the
+        subscribe dialog of the device's calendar app."""
+        return "webcal://" + self.url.split("://", 1)[1]
+
+    def renew(self) -> None:
+        """Replace the token: the old address stops working."""
+        self.token = new_feed_token()
+        self.created_at = timezone.now()
+        self.save(update_fields=["token", "created_at"])

@@ -1,0 +1,86 @@
+"""The one place that decides what a person sees of a round both partners answer."""
+
+from dataclasses import dataclass
+from typing import Any, cast
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from hearth.accounts.models import User
+from hearth.reveal.models import Response, Round
+
+
+class RevealError(Exception):
+    """A write the reveal rule refuses, with words for the person."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+LOCKED = "You've already sent your answers, so they can't change now."
+CLOSED = "This couple space has closed, so nothing more can be added here."
+
+
+@dataclass(frozen=True)
+class RoundView[R: Response]:
+    """What one person may see of a round."""
+
+    mine: R | None
+    theirs: R | None  # only once both have submitted, and while the couple lasts
+
+    @property
+    def revealed(self) -> bool:
+        return self.theirs is not None
+
+
+def rounds_for[T: Round](viewer: User, rounds: QuerySet[T]) -> QuerySet[T]:
+    """Rounds of any couple the viewer belongs or belonged to: their own
+    answers stay theirs after a couple closes."""
+    return rounds.filter(couple__memberships__user=viewer)
+
+
+def get_round_or_404[T: Round](viewer: User, rounds: QuerySet[T], **lookup: Any) -> T:
+    try:
+        return rounds_for(viewer, rounds).select_related("couple").get(**lookup)
+    except rounds.model.DoesNotExist:
+        raise Http404("No such round") from None
+
+
+def view_round[R: Response](round: Round, viewer: User) -> RoundView[R]:
+    responses = cast(list[R], list(round.responses.select_related("author")))  # type: ignore[attr-defined]
+    mine = next((r for r in responses if r.author_id == viewer.pk), None)
+    theirs = None
+    if round.revealed_at is not None and round.couple.is_active:
+        theirs = next((r for r in responses if r.author_id != viewer.pk), None)
+    return RoundView(mine=mine, theirs=theirs)
+
+
+def check_editable(round: Round, response: Response | None) -> None:
+    if not round.couple.is_active:
+        raise RevealError(CLOSED)
+    if response is not None and response.is_submitted:
+        raise RevealError(LOCKED)
+
+
+def submit(round: Round, response: Response) -> bool:
+    """Lock `response`; reveal the round if both partners have now submitted.
+    Returns True when this submission revealed it."""
+    with transaction.atomic():
+        locked = type(round)._default_manager.select_for_update().select_related("couple").get(pk=round.pk)
+        fresh = type(response)._default_manager.select_for_update().get(pk=response.pk)
+        check_editable(locked, fresh)
+        now = timezone.now()
+        fresh.submitted_at = response.submitted_at = now
+        fresh.save(update_fields=["submitted_at"])
+        member_ids = locked.couple.memberships.values_list("user_id", flat=True)
+        done = locked.responses.filter(  # type: ignore[attr-defined]
+            author_id__in=member_ids, submitted_at__isnull=False
+        ).count()
+        if done == 2 and locked.revealed_at is None:
+            locked.revealed_at = round.revealed_at = now
+            locked.save(update_fields=["revealed_at"])
+            return True
+    return False
