@@ -44,8 +44,11 @@ def open_checkin(couple: Couple, week: date) -> CheckIn:
 
 
 def current_checkin(couple: Couple, user: User, now: datetime | None = None) -> CheckIn | None:
+    """This week's check-in, or next week's if the worker already opened it
+    (a reminder a day ahead can fall in the week before)."""
     now = now or timezone.now()
-    return CheckIn.objects.filter(couple=couple, week_of=week_of(now, couple_zone(couple, user))).first()
+    this_week = week_of(now, couple_zone(couple, user))
+    return CheckIn.objects.filter(couple=couple, week_of__gte=this_week).order_by("week_of").first()
 
 
 def start_this_week(couple: Couple, user: User, now: datetime | None = None) -> CheckIn:

@@ -148,3 +148,20 @@ class ThisWeekTests(BaseTestCase):
 
     def test_anonymous_is_sent_to_login(self) -> None:
         self.assertEqual(self.client.get("/checkins/").status_code, 302)
+
+    def test_a_week_the_worker_opened_early_is_this_weeks(self) -> None:
+        # A reminder a day ahead can fall in the week before the check-in.
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        from hearth.checkins import services
+
+        next_week = services.week_of(
+            timezone.now(), services.couple_zone(self.couple, self.alice)
+        ) + timedelta(7)
+        opened = open_week(self.couple, next_week)
+        self.client.force_login(self.alice)
+        self.assertRedirects(
+            self.client.get("/checkins/"), f"/checkins/{opened.pk}/", fetch_redirect_response=False
+        )

@@ -24,6 +24,16 @@
     }
   });
 
+  // Once a form is being sent for real, its autosave stops: a late draft
+  // save must not race the final answers.
+  document.addEventListener("submit", function (event) {
+    event.target.dataset.submitting = "1";
+  });
+  document.addEventListener("htmx:confirm", function (event) {
+    var form = event.target.closest && event.target.closest("form");
+    if (form && form.dataset.submitting) event.preventDefault();
+  });
+
   // Guess the timezone from the device, where a form asks for one and the
   // person has not chosen yet.
   document.addEventListener("DOMContentLoaded", function () {
