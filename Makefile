@@ -29,6 +29,7 @@ var/secret_key:
 
 setup: $(VENV)/.installed var/secret_key
 	$(MANAGE) migrate --no-input
+	$(MANAGE) load_content
 	$(MANAGE) collectstatic --no-input --verbosity 0
 	$(MANAGE) seed_demo
 

@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "hearth.safety",
     "hearth.checkins",
     "hearth.calendars",
+    "hearth.appreciation",
+    "hearth.content",
     "hearth.worker",
 ]
 

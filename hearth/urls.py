@@ -11,4 +11,5 @@ urlpatterns = [
     path("", include("hearth.checkins.urls")),
     path("", include("hearth.checkins.urls_reminders")),
     path("", include("hearth.calendars.urls")),
+    path("", include("hearth.appreciation.urls")),
 ]

@@ -1,10 +1,12 @@
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from hearth.accounts.models import User
+from hearth.appreciation import notes
 from hearth.couples.access import active_couple, last_couple_closed, partner_in
 
 
@@ -18,7 +20,12 @@ def home(request: HttpRequest) -> HttpResponse:
     couple = active_couple(user)
     if couple is None:
         return render(request, "front/home_alone.html", {"closed_notice": last_couple_closed(user)})
-    return render(request, "front/home.html", {"couple": couple, "partner": partner_in(couple, user)})
+    context = {
+        "couple": couple,
+        "partner": partner_in(couple, user),
+        "from_the_jar": notes.from_the_jar(user, couple, timezone.localdate()),
+    }
+    return render(request, "front/home.html", context)
 
 
 @never_cache

@@ -24,7 +24,8 @@ class HomeTests(BaseTestCase):
 
     def test_the_couple_home_costs_few_queries(self) -> None:
         self.client.force_login(self.alice)
-        with self.assertNumQueries(4):  # session, user, membership+couple, partner
+        # session, user, membership+couple, partner, jar count (+ the note when there is one)
+        with self.assertNumQueries(5):
             self.client.get("/")
 
 

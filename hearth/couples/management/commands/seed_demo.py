@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth.accounts.models import User
+from hearth.appreciation import demo as appreciation_demo
 from hearth.checkins import demo as checkins_demo
 from hearth.couples.models import Couple, Membership
 
@@ -41,6 +42,7 @@ def show_every_feature(first_email: str) -> None:
         return
     second = membership.couple.memberships.exclude(user=first).get().user
     checkins_demo.seed(membership.couple, first, second)
+    appreciation_demo.seed(membership.couple, first, second)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,56 @@
+"""Appreciation content: note starters (read from their file) and the gesture
+library (loaded into the database by `load_content`)."""
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from hearth.appreciation.models import Gesture
+
+KINDS = set(Gesture.Kind.values)
+EFFORTS = set(Gesture.Effort.values)
+
+
+def folder() -> Path:
+    return Path(settings.BASE_DIR) / "content" / "appreciation"
+
+
+@cache
+def starters() -> tuple[str, ...]:
+    with (folder() / "starters.toml").open("rb") as f:
+        return tuple(s["text"] for s in tomllib.load(f)["starters"])
+
+
+def read_gestures() -> list[dict[str, str]]:
+    with (folder() / "gestures.toml").open("rb") as f:
+        entries: list[dict[str, str]] = tomllib.load(f)["gestures"]
+    keys = [e["key"] for e in entries]
+    if len(keys) != len(set(keys)):
+        raise ValueError("gestures.toml: a key is used twice")
+    for entry in entries:
+        if entry["kind"] not in KINDS or entry["effort"] not in EFFORTS:
+            raise ValueError(f"gestures.toml: {entry['key']} has an unknown kind or effort")
+    return entries
+
+
+def load_gestures() -> tuple[int, int]:
+    """Bring the table in line with the file: add and update by key; a key
+    gone from the file is retired, not deleted, so people's history stays.
+    Returns (entries in the file, entries retired)."""
+    entries = read_gestures()
+    with transaction.atomic():
+        for entry in entries:
+            Gesture.objects.update_or_create(
+                key=entry["key"],
+                defaults={
+                    "kind": entry["kind"],
+                    "effort": entry["effort"],
+                    "text": entry["text"],
+                    "retired": False,
+                },
+            )
+        retired = Gesture.objects.exclude(key__in=[e["key"] for e in entries]).update(retired=True)
+    return len(entries), retired

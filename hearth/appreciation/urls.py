@@ -1,0 +1,13 @@
+from django.urls import path
+
+from hearth.appreciation.views import notes, today
+
+urlpatterns = [
+    path("jar/", notes.jar, name="appreciation_jar"),
+    path("notes/new/", notes.write, name="appreciation_write"),
+    path("notes/<int:pk>/edit/", notes.write, name="appreciation_edit"),
+    path("notes/written/", notes.written, name="appreciation_written"),
+    path("notes/<int:pk>/reply/", notes.reply, name="appreciation_reply"),
+    path("today/", today.today, name="appreciation_today"),
+    path("today/gesture/", today.gesture, name="appreciation_gesture"),
+]

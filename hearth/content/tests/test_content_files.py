@@ -1,0 +1,60 @@
+"""The content libraries: big enough, well-formed, and free of near-duplicates."""
+
+from collections import Counter
+from io import StringIO
+
+from django.core.management import call_command
+from django.test import SimpleTestCase, TestCase
+
+from hearth.appreciation import content as appreciation
+from hearth.appreciation.models import Gesture
+from hearth.checkins import content as checkins
+from hearth.content.similarity import near_duplicates
+
+
+class SimilarityTests(SimpleTestCase):
+    def test_it_catches_a_reworded_line_and_passes_different_ones(self) -> None:
+        texts = {
+            "a": "Make your partner a cup of coffee in the morning.",
+            "b": "Make your partner a cup of tea in the morning.",
+            "c": "Ask about their day, and listen without fixing anything.",
+        }
+        self.assertEqual([(a, b) for a, b, _ in near_duplicates(texts)], [("a", "b")])
+
+
+class CheckinContentTests(SimpleTestCase):
+    def test_the_pool_is_large_and_has_no_near_duplicates(self) -> None:
+        words = checkins.load()
+        self.assertGreaterEqual(len(words.rotating), 40)
+        texts = {p.key: p.text for p in (*words.core, *words.rotating)}
+        texts |= {f"starter{i}": s for i, s in enumerate(words.starters)}
+        self.assertEqual(near_duplicates(texts), [])
+        self.assertIn("I noticed you seemed distant this week — are you okay?", words.starters)
+
+
+class GestureContentTests(SimpleTestCase):
+    def test_at_least_200_gestures_of_every_kind_without_near_duplicates(self) -> None:
+        entries = appreciation.read_gestures()
+        self.assertGreaterEqual(len(entries), 200)
+        kinds = Counter(e["kind"] for e in entries)
+        self.assertEqual(set(kinds), {"touch", "words", "time", "help", "surprise"})
+        self.assertEqual(near_duplicates({e["key"]: e["text"] for e in entries}), [])
+
+    def test_appreciation_starters_are_there(self) -> None:
+        self.assertIn("I admire how you handled …", appreciation.starters())
+
+
+class LoadContentTests(TestCase):
+    def test_it_loads_gestures_and_is_safe_to_run_again(self) -> None:
+        out = StringIO()
+        call_command("load_content", stdout=out)
+        count = Gesture.objects.count()
+        self.assertGreaterEqual(count, 200)
+        call_command("load_content", stdout=out)
+        self.assertEqual(Gesture.objects.count(), count)
+        self.assertIn(f"gestures: {count} loaded, 0 retired", out.getvalue())
+
+    def test_a_gesture_gone_from_the_file_is_retired_not_deleted(self) -> None:
+        Gesture.objects.create(key="gone1", kind="touch", effort="tiny", text="An old one")
+        call_command("load_content", stdout=StringIO())
+        self.assertTrue(Gesture.objects.get(key="gone1").retired)
