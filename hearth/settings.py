@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "hearth.checkins",
     "hearth.calendars",
     "hearth.appreciation",
+    "hearth.repair",
     "hearth.content",
     "hearth.worker",
 ]

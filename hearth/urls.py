@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("hearth.checkins.urls_reminders")),
     path("", include("hearth.calendars.urls")),
     path("", include("hearth.appreciation.urls")),
+    path("", include("hearth.repair.urls")),
 ]

@@ -10,7 +10,7 @@ from django.utils import timezone
 from hearth.appreciation.models import Gesture, Note
 from hearth.lib.testing import BaseTestCase
 
-PAGES = ["/", "/jar/", "/notes/written/", "/notes/new/", "/today/"]
+PAGES = ["/", "/jar/", "/notes/written/", "/notes/new/", "/today/", "/repair/", "/repair/apology/new/"]
 TALLY_WORDS = re.compile(r"\b(streak|points?|score|leaderboard|more than your partner|ahead)\b", re.I)
 
 

@@ -9,6 +9,7 @@ from hearth.checkins.forms import AnswerForm, ReflectionForm
 from hearth.checkins.models import Answer, CheckIn
 from hearth.checkins.scheduling import schedule_for
 from hearth.couples.decorators import CoupleRequest, couple_required
+from hearth.repair.models import LettingGo
 from hearth.reveal import rules
 
 PULSE_MISSING = "Please choose how connected you've felt this week before sending."
@@ -63,8 +64,10 @@ def checkin(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             except rules.RevealError as problem:
                 messages.info(request, problem.message)
                 return redirect("checkin", pk=item.pk)
-        return render(request, "checkins/checkin.html", _context(item, seen, form), status=400)
-    return render(request, "checkins/checkin.html", _context(item, seen, form))
+        return render(
+            request, "checkins/checkin.html", _context(item, seen, form, request.user.pk), status=400
+        )
+    return render(request, "checkins/checkin.html", _context(item, seen, form, request.user.pk))
 
 
 @privacy_required
@@ -97,7 +100,15 @@ def reflect(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return redirect("checkin", pk=item.pk)
 
 
-def _context(item: CheckIn, seen: rules.RoundView[Answer], form: AnswerForm) -> dict[str, object]:
+def _topics(item: CheckIn, viewer_id: int, revealed: bool) -> list[LettingGo]:
+    """Things brought to this check-in from "letting go": your own always;
+    your partner's once you have both finished, like the answers."""
+    return [t for t in item.topics.select_related("author") if t.author_id == viewer_id or revealed]
+
+
+def _context(
+    item: CheckIn, seen: rules.RoundView[Answer], form: AnswerForm, viewer_id: int
+) -> dict[str, object]:
     words = content.load()
     rows: list[dict[str, object]] = []
     if seen.revealed and seen.mine and seen.theirs:
@@ -145,6 +156,7 @@ def _context(item: CheckIn, seen: rules.RoundView[Answer], form: AnswerForm) -> 
         "guide": words.listening_guide,
         "starters": words.starters,
         "editable": item.couple.is_active and not (seen.mine and seen.mine.is_submitted),
+        "topics": _topics(item, viewer_id, seen.revealed),
     }
 
 

@@ -4,9 +4,11 @@ from django.core.management import call_command
 from django.test import TestCase
 
 from hearth.accounts.models import User
+from hearth.appreciation.models import Note
 from hearth.checkins.models import CheckIn, Schedule
 from hearth.couples.access import partner_of
 from hearth.couples.management.commands.seed_demo import DEMO_PASSWORD
+from hearth.repair.models import Apology
 
 
 class SeedDemoTests(TestCase):
@@ -31,6 +33,13 @@ class SeedDemoTests(TestCase):
         checkins = CheckIn.objects.filter(couple=schedule.couple)
         self.assertEqual(checkins.count(), 3)
         self.assertTrue(all(c.revealed_at for c in checkins))
+
+    def test_the_demo_has_a_jar_and_a_past_apology_exchange(self) -> None:
+        call_command("seed_demo", stdout=StringIO())
+        alice = User.objects.get(email="alice@example.com")
+        self.assertTrue(Note.objects.filter(recipient=alice, sent_at__isnull=False).exists())
+        apology = Apology.objects.get(recipient=alice)
+        self.assertTrue(apology.response)
 
     def test_it_adds_more_couples_for_benchmarks(self) -> None:
         call_command("seed_demo", couples=3, stdout=StringIO())

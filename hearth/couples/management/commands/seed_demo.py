@@ -8,6 +8,7 @@ from hearth.accounts.models import User
 from hearth.appreciation import demo as appreciation_demo
 from hearth.checkins import demo as checkins_demo
 from hearth.couples.models import Couple, Membership
+from hearth.repair import demo as repair_demo
 
 DEMO_PASSWORD = "hearth-demo-together"
 
@@ -43,6 +44,7 @@ def show_every_feature(first_email: str) -> None:
     second = membership.couple.memberships.exclude(user=first).get().user
     checkins_demo.seed(membership.couple, first, second)
     appreciation_demo.seed(membership.couple, first, second)
+    repair_demo.seed(membership.couple, first, second)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,120 @@
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from hearth.accounts.decorators import AuthenticatedRequest, privacy_required
+from hearth.couples.access import active_couple, partner_in
+from hearth.repair import services
+from hearth.repair.forms import ApologyForm, LettingGoForm, ResponseForm
+from hearth.repair.models import Apology, LettingGo
+
+
+@privacy_required
+def hub(request: AuthenticatedRequest) -> HttpResponse:
+    user = request.user
+    context = {
+        "received": services.apologies_for(user),
+        "sent": Apology.objects.filter(author=user).order_by("-sent_at", "-pk"),
+        "lingering": LettingGo.objects.filter(author=user).order_by("-created_at", "-pk"),
+    }
+    return render(request, "repair/hub.html", context)
+
+
+@privacy_required
+@require_http_methods(["GET", "POST"])
+def write_apology(request: AuthenticatedRequest) -> HttpResponse:
+    form = ApologyForm(request.POST or None)
+    couple = active_couple(request.user)
+    partner = partner_in(couple, request.user) if couple else None
+    gentle_but = False
+    if request.method == "POST" and form.is_valid():
+        steps = form.cleaned_data
+        # A "but" often undoes an apology. Point it out once; never block.
+        if services.has_but(steps["responsibility"]) and not request.POST.get("keep_but"):
+            gentle_but = True
+        else:
+            try:
+                services.send_apology(request.user, steps)
+            except services.RepairProblem as problem:
+                form.add_error(None, problem.message)
+            else:
+                messages.success(request, "Sent. Give them the time they need.")
+                return redirect("repair")
+    status = 400 if form.errors else 200
+    context = {"form": form, "partner": partner, "gentle_but": gentle_but}
+    return render(request, "repair/apology_form.html", context, status=status)
+
+
+def _apology(request: AuthenticatedRequest, pk: int) -> Apology:
+    apology = get_object_or_404(Apology.objects.select_related("author", "recipient", "couple"), pk=pk)
+    mine = apology.author_id == request.user.pk
+    for_me = apology.recipient_id == request.user.pk and apology.couple.is_active
+    if not (mine or for_me):
+        raise Http404("No such apology")
+    return apology
+
+
+@privacy_required
+def apology(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    item = _apology(request, pk)
+    form = ResponseForm(initial={"text": item.response})
+    return render(request, "repair/apology.html", {"apology": item, "form": form})
+
+
+@privacy_required
+@require_POST
+def respond(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    item = _apology(request, pk)
+    form = ResponseForm(request.POST)
+    if not form.is_valid():
+        return render(request, "repair/apology.html", {"apology": item, "form": form}, status=400)
+    needs_time = "needs_time" in request.POST
+    if not needs_time and not form.cleaned_data["text"]:
+        form.add_error("text", "Write a few words, or choose \u201cI need a little time\u201d.")
+        return render(request, "repair/apology.html", {"apology": item, "form": form}, status=400)
+    try:
+        services.respond(item, request.user, form.cleaned_data["text"], needs_time)
+    except services.RepairProblem as problem:
+        messages.info(request, problem.message)
+    return redirect("repair_apology", pk=item.pk)
+
+
+@privacy_required
+@require_http_methods(["GET", "POST"])
+def letting_go(request: AuthenticatedRequest, pk: int | None = None) -> HttpResponse:
+    item = get_object_or_404(LettingGo, pk=pk, author=request.user) if pk else None
+    form = LettingGoForm(request.POST or None, initial=instance_values(item))
+    if request.method == "POST" and "decide" in request.POST and item is not None:
+        try:
+            services.decide(item, request.POST["decide"])
+        except services.RepairProblem as problem:
+            messages.info(request, problem.message)
+        else:
+            if item.outcome == LettingGo.Outcome.TOPIC:
+                messages.success(request, "It will be there in your next check-in, to talk about gently.")
+            else:
+                messages.success(request, "Let go. It stays archived here, only for you.")
+        return redirect("repair_letting_go", pk=item.pk)
+    if request.method == "POST" and item is not None and item.outcome != LettingGo.Outcome.OPEN:
+        messages.info(request, "You've already decided about this one, so it stays as it is.")
+        return redirect("repair_letting_go", pk=item.pk)
+    if request.method == "POST" and form.is_valid():
+        if item is None:
+            item = LettingGo(author=request.user, couple=active_couple(request.user))
+        for field, value in form.cleaned_data.items():
+            setattr(item, field, value)
+        item.save()
+        return redirect("repair_letting_go", pk=item.pk)
+    status = 400 if form.errors else 200
+    return render(request, "repair/letting_go.html", {"form": form, "item": item}, status=status)
+
+
+def instance_values(item: LettingGo | None) -> dict[str, str] | None:
+    if item is None:
+        return None
+    return {
+        "text": item.text,
+        "what_to_release": item.what_to_release,
+        "need_underneath": item.need_underneath,
+    }
