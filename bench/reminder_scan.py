@@ -63,6 +63,7 @@ def run(total: int, due: int) -> tuple[float, int]:
     from django.utils import timezone
 
     from hearth.checkins import reminders
+    from hearth.worker import outbox
     from hearth.worker.models import OutgoingEmail
 
     now = timezone.now()
@@ -71,7 +72,7 @@ def run(total: int, due: int) -> tuple[float, int]:
     OutgoingEmail.objects.all().delete()
     start = time.perf_counter()
     handled = 0
-    for job in (reminders.open_due_checkins, reminders.send_due_reminders, reminders.deliver_outbox):
+    for job in (reminders.open_due_checkins, reminders.send_due_reminders, outbox.deliver_outbox):
         while (count := job(now)) > 0:
             handled += count
     elapsed = time.perf_counter() - start

@@ -12,5 +12,6 @@ urlpatterns = [
     path("", include("hearth.checkins.urls_reminders")),
     path("", include("hearth.calendars.urls")),
     path("", include("hearth.appreciation.urls")),
+    path("", include("hearth.appreciation.urls_emails")),
     path("", include("hearth.repair.urls")),
 ]

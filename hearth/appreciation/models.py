@@ -1,3 +1,5 @@
+from datetime import time
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -96,3 +98,18 @@ class DailyReflection(models.Model):
 
     def __str__(self) -> str:
         return f"Reflection {self.pk}"
+
+
+class AppreciationPrefs(models.Model):
+    """The appreciation e-mails one person asked for; both are off until they
+    choose. `nudge_next_at` is when the daily nudge is next due (UTC), or
+    None while it is off: the worker claims due rows by moving it on."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    email_on_note = models.BooleanField(default=False)
+    nudge_enabled = models.BooleanField(default=False)
+    nudge_time = models.TimeField(default=time(20, 0))
+    nudge_next_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"Appreciation preferences {self.pk}"

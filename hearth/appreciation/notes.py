@@ -2,11 +2,13 @@
 
 from datetime import date, timedelta
 
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from hearth.accounts.models import User
 from hearth.appreciation.models import Note
+from hearth.appreciation.notifications import notify_note_sent
 from hearth.couples.access import active_couple, partner_in
 from hearth.couples.models import Couple
 
@@ -20,6 +22,7 @@ class NoteProblem(Exception):
 NO_PARTNER = "Notes go to your partner in your couple space, and there isn't one open now."
 
 
+@transaction.atomic
 def write(author: User, text: str, *, send: bool, draft: Note | None = None) -> Note:
     """Save a draft, or send: a sent note is in the partner's jar at once."""
     couple = active_couple(author)
@@ -37,6 +40,7 @@ def write(author: User, text: str, *, send: bool, draft: Note | None = None) -> 
     if send:
         note.sent_at = timezone.now()
     note.save()
+    notify_note_sent(note)
     return note
 
 

@@ -1,6 +1,7 @@
 """The weekly rhythm, kept by the worker: open each week's check-in on time,
-remind each partner who asked to be reminded, nudge the next day whoever
-has not finished, and send the queued e-mails.
+remind each partner who asked to be reminded, and nudge the next day whoever
+has not finished. The e-mails go out through the worker's outbox
+(`hearth.worker.outbox`), where this module registers its two kinds.
 
 Each job runs on every worker pass and returns the rows this worker handled.
 A due row is claimed with a conditional update (`filter(pk=…, next_at=old)
@@ -13,35 +14,22 @@ column with a LIMIT: a pass costs what is due, not what exists.
 E-mails carry no content: no answers, no names, no schedule label.
 """
 
-import logging
-import random
-import smtplib
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.core import mail, signing
-from django.core.mail.backends.base import BaseEmailBackend
+from django.core import signing
 from django.db import transaction
-from django.db.models import F, Q
 from django.urls import reverse
 
 from hearth.accounts.models import User
 from hearth.checkins import services
 from hearth.checkins.models import Answer, ReminderPlan, Schedule
 from hearth.checkins.slots import Slot
-from hearth.lib import emails
-from hearth.worker import shutdown
+from hearth.worker import outbox
+from hearth.worker.batches import BATCH, in_batches
 from hearth.worker.models import OutgoingEmail
 
-log = logging.getLogger(__name__)
-
-BATCH = 500
 NUDGE_AFTER = timedelta(days=1)
-# A claimed e-mail not marked sent after this long is tried again (the worker
-# sending it died, or the mail server refused it), up to MAX_ATTEMPTS times.
-LEASE = timedelta(minutes=10)
-MAX_ATTEMPTS = 5
 
 Kind = OutgoingEmail.Kind
 TEMPLATES = {
@@ -56,7 +44,7 @@ def open_due_checkins(now: datetime) -> int:
         rows = Schedule.objects.filter(next_at__lte=now).order_by("next_at")
         return list(rows.values_list("pk", flat=True)[:BATCH])
 
-    return _in_batches(due, lambda pk: _open_checkin(pk, now))
+    return in_batches(due, lambda pk: _open_checkin(pk, now))
 
 
 def send_due_reminders(now: datetime) -> int:
@@ -64,7 +52,7 @@ def send_due_reminders(now: datetime) -> int:
         rows = ReminderPlan.objects.filter(next_at__lte=now).order_by("next_at")
         return list(rows.values_list("pk", flat=True)[:BATCH])
 
-    return _in_batches(due, lambda pk: _remind(pk, now))
+    return in_batches(due, lambda pk: _remind(pk, now))
 
 
 def send_due_nudges(now: datetime) -> int:
@@ -72,46 +60,7 @@ def send_due_nudges(now: datetime) -> int:
         rows = ReminderPlan.objects.filter(nudge_at__lte=now).order_by("nudge_at")
         return list(rows.values_list("pk", flat=True)[:BATCH])
 
-    return _in_batches(due, lambda pk: _nudge(pk, now))
-
-
-def deliver_outbox(now: datetime) -> int:
-    def due() -> list[OutgoingEmail]:
-        pending = OutgoingEmail.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS).filter(
-            Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - LEASE)
-        )
-        return list(pending.select_related("recipient").order_by("pk")[:BATCH])
-
-    # One connection to the mail server for the pass, opened when something is waiting.
-    connection = mail.get_connection()
-    try:
-        return _in_batches(due, lambda email: _deliver(email, now, connection))
-    except (smtplib.SMTPException, OSError) as exc:
-        # The server can't be reached. Nothing more was claimed; the next pass tries again.
-        log.warning("mail server unavailable: %s", type(exc).__name__)
-        return 0
-    finally:
-        connection.close()
-
-
-def _in_batches[T](due: Callable[[], list[T]], handle: Callable[[T], bool]) -> int:
-    """Handle due rows a batch at a time until none is left, or until the
-    worker is asked to stop (after the row in hand). Returns how many this
-    worker handled."""
-    handled = 0
-    while not shutdown.requested():
-        batch = due()
-        # Workers that read the same batch spread out instead of queueing
-        # behind one another's row locks.
-        random.shuffle(batch)
-        for row in batch:
-            if shutdown.requested():
-                break
-            if handle(row):
-                handled += 1
-        if len(batch) < BATCH:
-            break
-    return handled
+    return in_batches(due, lambda pk: _nudge(pk, now))
 
 
 def _catch_up(
@@ -209,33 +158,6 @@ def _has_finished(user_id: int, couple_id: int, week: date) -> bool:
     ).exists()
 
 
-def _deliver(email: OutgoingEmail, now: datetime, connection: BaseEmailBackend) -> bool:
-    # Connect before claiming, so an unreachable server uses up no attempts.
-    connection.open()
-    claimed = OutgoingEmail.objects.filter(
-        pk=email.pk, sent_at__isnull=True, claimed_at=email.claimed_at, attempts=email.attempts
-    ).update(claimed_at=now, attempts=F("attempts") + 1)
-    if claimed != 1:
-        return False
-    try:
-        off_url = settings.SITE_URL + reverse("reminders_off", args=[off_token(email.recipient_id)])
-        emails.send(
-            TEMPLATES[Kind(email.kind)],
-            email.recipient.email,
-            {"checkins_url": settings.SITE_URL + reverse("checkin_this_week"), "off_url": off_url},
-            {"List-Unsubscribe": f"<{off_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
-            connection=connection,
-        )
-    except (smtplib.SMTPException, OSError) as exc:
-        # Refused, or the connection broke. Left claimed, it is tried again
-        # when the lease runs out. The log names the row, never the address.
-        connection.close()
-        log.warning("e-mail %s not sent (attempt %d): %s", email.pk, email.attempts + 1, type(exc).__name__)
-        return False
-    OutgoingEmail.objects.filter(pk=email.pk).update(sent_at=now)
-    return True
-
-
 def off_token(user_id: int) -> str:
     """The signed part of a one-click "turn reminders off" link. It does not
     expire: a link in an old e-mail should still work."""
@@ -257,3 +179,19 @@ def turn_off(user: User) -> None:
             user=user, defaults={"enabled": False, "next_at": None, "occurrence_at": None, "nudge_at": None}
         )
         OutgoingEmail.objects.filter(recipient=user, sent_at__isnull=True, kind__in=list(TEMPLATES)).delete()
+
+
+def off_url(user_id: int) -> str:
+    """The whole one-click link, as it goes in an e-mail."""
+    return settings.SITE_URL + reverse("reminders_off", args=[off_token(user_id)])
+
+
+def _links() -> dict[str, str]:
+    return {"checkins_url": settings.SITE_URL + reverse("checkin_this_week")}
+
+
+# What the outbox needs to send this module's two kinds.
+outbox.register(
+    Kind.CHECKIN_REMINDER, template=TEMPLATES[Kind.CHECKIN_REMINDER], off_url=off_url, links=_links
+)
+outbox.register(Kind.CHECKIN_NUDGE, template=TEMPLATES[Kind.CHECKIN_NUDGE], off_url=off_url, links=_links)

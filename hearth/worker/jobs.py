@@ -1,6 +1,6 @@
 """The worker's jobs: periodic ones, each run once per period by whichever
-worker claims it, and the check-in jobs that run on every pass and claim
-their own due rows."""
+worker claims it, and the row jobs (check-ins, reminders, appreciation
+e-mails, the outbox) that run on every pass and claim their own due rows."""
 
 import logging
 from collections.abc import Callable
@@ -10,9 +10,11 @@ from datetime import datetime, timedelta
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
-from hearth.checkins.reminders import deliver_outbox, open_due_checkins, send_due_nudges, send_due_reminders
+from hearth.appreciation.notifications import send_due_notice_nudges
+from hearth.checkins.reminders import open_due_checkins, send_due_nudges, send_due_reminders
 from hearth.couples.models import Invite
 from hearth.worker.models import JobSchedule, OutgoingEmail
+from hearth.worker.outbox import deliver_outbox
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,7 @@ EVERY_PASS: list[Callable[[datetime], int]] = [
     open_due_checkins,
     send_due_reminders,
     send_due_nudges,
+    send_due_notice_nudges,
     deliver_outbox,
 ]
 

@@ -28,6 +28,8 @@ class OutgoingEmail(models.Model):
     class Kind(models.TextChoices):
         CHECKIN_REMINDER = "checkin_reminder", "Check-in reminder"
         CHECKIN_NUDGE = "checkin_nudge", "Check-in nudge"
+        NOTE_WAITING = "note_waiting", "Something is waiting (appreciation note)"
+        NOTICE_NUDGE = "notice_nudge", "Daily nudge to notice"
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=32, choices=Kind)

@@ -19,7 +19,8 @@ from hearth.checkins.models import CheckIn, ReminderPlan, Schedule
 from hearth.couples.services import leave_couple
 from hearth.lib.smtp import Inbox, SMTPServer
 from hearth.lib.testing import BaseTestCase
-from hearth.worker import shutdown
+from hearth.worker import outbox, shutdown
+from hearth.worker.batches import BATCH
 from hearth.worker.jobs import EVERY_PASS, run_due_jobs
 from hearth.worker.models import OutgoingEmail
 
@@ -231,7 +232,7 @@ class ReminderTests(ReminderTestCase):
             with CaptureQueriesContext(connection) as queries:
                 job(NOW)
             [query] = queries.captured_queries
-            self.assertIn(f"LIMIT {reminders.BATCH}", query["sql"])
+            self.assertIn(f"LIMIT {BATCH}", query["sql"])
 
 
 @override_settings(SITE_URL="https://hearth.example.org")
@@ -318,19 +319,19 @@ class OutboxTests(ReminderTestCase):
         smtp = SMTPServer()
         smtp.controller.handler = RefusingInbox()
         with smtp, self.settings(**smtp.settings()):
-            with self.assertLogs("hearth.checkins.reminders", "WARNING") as logs:
-                reminders.deliver_outbox(NOW)
-                reminders.deliver_outbox(NOW + timedelta(minutes=9))
+            with self.assertLogs("hearth.worker.outbox", "WARNING") as logs:
+                outbox.deliver_outbox(NOW)
+                outbox.deliver_outbox(NOW + timedelta(minutes=9))
             self.assertNotIn("alice", " ".join(logs.output))
             queued.refresh_from_db()
             self.assertEqual((queued.attempts, queued.claimed_at, queued.sent_at), (1, NOW, None))
 
-            with self.assertLogs("hearth.checkins.reminders", "WARNING"):
+            with self.assertLogs("hearth.worker.outbox", "WARNING"):
                 for n in range(1, 6):
-                    reminders.deliver_outbox(NOW + timedelta(minutes=11 * n))
+                    outbox.deliver_outbox(NOW + timedelta(minutes=11 * n))
             queued.refresh_from_db()
             self.assertEqual(queued.attempts, 5)
-            self.assertEqual(reminders.deliver_outbox(NOW + timedelta(days=1)), 0)
+            self.assertEqual(outbox.deliver_outbox(NOW + timedelta(days=1)), 0)
         self.assertIsNone(queued.sent_at)
 
     def test_it_waits_without_using_attempts_while_the_server_is_unreachable(self) -> None:
@@ -338,23 +339,23 @@ class OutboxTests(ReminderTestCase):
         smtp = SMTPServer()
         with self.settings(**smtp.settings()):
             # Not started yet: nothing listens on its port.
-            with self.assertLogs("hearth.checkins.reminders", "WARNING"):
-                self.assertEqual(reminders.deliver_outbox(NOW), 0)
+            with self.assertLogs("hearth.worker.outbox", "WARNING"):
+                self.assertEqual(outbox.deliver_outbox(NOW), 0)
             queued.refresh_from_db()
             self.assertEqual((queued.attempts, queued.claimed_at), (0, None))
             with smtp:
-                self.assertEqual(reminders.deliver_outbox(NOW + timedelta(minutes=1)), 1)
+                self.assertEqual(outbox.deliver_outbox(NOW + timedelta(minutes=1)), 1)
         self.assertEqual([m["To"] for m in smtp.inbox.messages], ["alice@example.org"])
 
     def test_it_sends_an_email_a_dead_worker_claimed_after_the_lease(self) -> None:
         queued = self.queue(claimed_at=NOW, attempts=1)
-        self.assertEqual(reminders.deliver_outbox(NOW + timedelta(minutes=9)), 0)
-        self.assertEqual(reminders.deliver_outbox(NOW + timedelta(minutes=11)), 1)
+        self.assertEqual(outbox.deliver_outbox(NOW + timedelta(minutes=9)), 0)
+        self.assertEqual(outbox.deliver_outbox(NOW + timedelta(minutes=11)), 1)
         queued.refresh_from_db()
         self.assertEqual((queued.attempts, queued.sent_at), (2, NOW + timedelta(minutes=11)))
         self.assertEqual(len(mail.outbox), 1)
 
     def test_it_never_sends_a_sent_email_again(self) -> None:
         self.queue(sent_at=NOW - timedelta(hours=1), claimed_at=NOW - timedelta(hours=1), attempts=1)
-        self.assertEqual(reminders.deliver_outbox(NOW), 0)
+        self.assertEqual(outbox.deliver_outbox(NOW), 0)
         self.assertEqual(mail.outbox, [])

@@ -1,0 +1,46 @@
+from datetime import UTC, datetime
+from unittest import mock
+
+from django.core import mail
+
+from hearth.appreciation.models import AppreciationPrefs
+from hearth.lib.testing import BaseTestCase
+from hearth.worker import outbox
+from hearth.worker.models import OutgoingEmail
+
+NOW = datetime(2027, 3, 17, 12, 0, tzinfo=UTC)
+
+
+class OutboxRegistryTests(BaseTestCase):
+    def test_every_kind_is_registered_with_its_templates(self) -> None:
+        senders = outbox.registered()
+        self.assertEqual(set(senders), set(OutgoingEmail.Kind))
+        self.assertEqual(len({sender.template for sender in senders.values()}), len(senders))
+
+    def test_each_kind_goes_out_with_its_own_off_link(self) -> None:
+        AppreciationPrefs.objects.create(user=self.alice, email_on_note=True, nudge_enabled=True)
+        for kind in OutgoingEmail.Kind:
+            OutgoingEmail.objects.create(recipient=self.alice, kind=kind)
+        self.assertEqual(outbox.deliver_outbox(NOW), len(OutgoingEmail.Kind))
+        offs = {message.extra_headers["List-Unsubscribe"] for message in mail.outbox}
+        # Check-in reminders and nudges share one; each appreciation kind has its own.
+        self.assertEqual(len(offs), len(OutgoingEmail.Kind) - 1)
+        self.assertEqual({message.subject for message in mail.outbox}, {"A note from Hearth"})
+
+    def test_a_kind_this_process_cannot_send_waits_without_using_attempts(self) -> None:
+        AppreciationPrefs.objects.create(user=self.alice, email_on_note=True)
+        queued = OutgoingEmail.objects.create(recipient=self.alice, kind=OutgoingEmail.Kind.NOTE_WAITING)
+        others = {k: v for k, v in outbox.registered().items() if k != OutgoingEmail.Kind.NOTE_WAITING}
+        with mock.patch.dict(outbox._senders, others, clear=True):
+            self.assertEqual(outbox.deliver_outbox(NOW), 0)
+        queued.refresh_from_db()
+        self.assertEqual((queued.attempts, queued.claimed_at, queued.sent_at), (0, None, None))
+        self.assertEqual(outbox.deliver_outbox(NOW), 1)
+
+    def test_a_kind_cannot_be_registered_twice_with_another_template(self) -> None:
+        sender = outbox.registered()[OutgoingEmail.Kind.NOTE_WAITING]
+        with self.assertRaises(ValueError):
+            outbox.register(
+                OutgoingEmail.Kind.NOTE_WAITING, template="other", off_url=sender.off_url, links=sender.links
+            )
+        self.assertEqual(outbox.registered()[OutgoingEmail.Kind.NOTE_WAITING], sender)
