@@ -1,5 +1,6 @@
 """The content libraries: big enough, well-formed, and free of near-duplicates."""
 
+import json
 from collections import Counter
 from io import StringIO
 
@@ -9,6 +10,7 @@ from django.test import SimpleTestCase, TestCase
 from hearth.appreciation import content as appreciation
 from hearth.appreciation.models import Gesture
 from hearth.checkins import content as checkins
+from hearth.content.library import LIBRARIES
 from hearth.content.similarity import near_duplicates
 
 
@@ -42,6 +44,21 @@ class GestureContentTests(SimpleTestCase):
 
     def test_appreciation_starters_are_there(self) -> None:
         self.assertIn("I admire how you handled …", appreciation.starters())
+
+
+class EveryLibraryTests(SimpleTestCase):
+    def test_no_library_holds_near_duplicates(self) -> None:
+        for library in LIBRARIES:
+            with self.subTest(library=library.name):
+                self.assertEqual(near_duplicates(library.read()), [])
+
+    def test_content_stats_prints_counts_and_pairs_as_json(self) -> None:
+        out = StringIO()
+        call_command("content_stats", stdout=out)
+        stats = json.loads(out.getvalue())
+        self.assertGreaterEqual(stats["counts"]["gestures"], 200)
+        self.assertGreaterEqual(stats["counts"]["checkin_prompts"], 40)
+        self.assertEqual(stats["near_duplicate_pairs"], 0)
 
 
 class LoadContentTests(TestCase):
