@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -195,6 +196,9 @@ SECURE_CSP = {
 
 # Internationalisation
 LANGUAGE_CODE = "en"
+# Languages people may read Hearth in, chosen from their browser's preference.
+# Content files carry translations per entry; see hearth/content/i18n.py.
+LANGUAGES = [(code, code) for code in env_list("LANGUAGES", ["en"])]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -4,11 +4,13 @@ library (loaded into the database by `load_content`)."""
 import tomllib
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 
 from hearth.appreciation.models import Gesture
+from hearth.content.i18n import check_translations, pick
 
 KINDS = set(Gesture.Kind.values)
 EFFORTS = set(Gesture.Effort.values)
@@ -19,20 +21,27 @@ def folder() -> Path:
 
 
 @cache
-def starters() -> tuple[str, ...]:
+def _starters() -> tuple[tuple[str, dict[str, str]], ...]:
     with (folder() / "starters.toml").open("rb") as f:
-        return tuple(s["text"] for s in tomllib.load(f)["starters"])
+        entries = tomllib.load(f)["starters"]
+    return tuple((s["text"], check_translations(s["key"], s.get("translations"))) for s in entries)
 
 
-def read_gestures() -> list[dict[str, str]]:
+def starters() -> list[str]:
+    """The note starters, in the reader's language where translated."""
+    return [pick(text, translations) for text, translations in _starters()]
+
+
+def read_gestures() -> list[dict[str, Any]]:
     with (folder() / "gestures.toml").open("rb") as f:
-        entries: list[dict[str, str]] = tomllib.load(f)["gestures"]
+        entries: list[dict[str, Any]] = tomllib.load(f)["gestures"]
     keys = [e["key"] for e in entries]
     if len(keys) != len(set(keys)):
         raise ValueError("gestures.toml: a key is used twice")
     for entry in entries:
         if entry["kind"] not in KINDS or entry["effort"] not in EFFORTS:
             raise ValueError(f"gestures.toml: {entry['key']} has an unknown kind or effort")
+        entry["translations"] = check_translations(entry["key"], entry.get("translations"))
     return entries
 
 
@@ -49,6 +58,7 @@ def load_gestures() -> tuple[int, int]:
                     "kind": entry["kind"],
                     "effort": entry["effort"],
                     "text": entry["text"],
+                    "translations": entry["translations"],
                     "retired": False,
                 },
             )

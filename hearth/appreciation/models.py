@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from hearth.content.i18n import pick
 from hearth.couples.models import Couple
 
 NOTE_MAX = 1000
@@ -52,10 +53,15 @@ class Gesture(models.Model):
     kind = models.CharField(max_length=16, choices=Kind)
     effort = models.CharField(max_length=8, choices=Effort)
     text = models.CharField(max_length=200)
+    translations = models.JSONField(default=dict, blank=True)
     retired = models.BooleanField(default=False)
 
     def __str__(self) -> str:
         return self.key
+
+    @property
+    def localized_text(self) -> str:
+        return pick(self.text, self.translations)
 
 
 class GestureDay(models.Model):
