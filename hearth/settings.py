@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "hearth.calendars",
     "hearth.appreciation",
     "hearth.repair",
+    "hearth.questions",
     "hearth.content",
     "hearth.worker",
 ]

@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("hearth.appreciation.urls")),
     path("", include("hearth.appreciation.urls_emails")),
     path("", include("hearth.repair.urls")),
+    path("", include("hearth.questions.urls")),
 ]

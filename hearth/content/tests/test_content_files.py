@@ -10,7 +10,7 @@ from django.test import SimpleTestCase, TestCase
 from hearth.appreciation import content as appreciation
 from hearth.appreciation.models import Gesture
 from hearth.checkins import content as checkins
-from hearth.content.library import LIBRARIES
+from hearth.content.library import LIBRARIES, ladder_steps
 from hearth.content.similarity import near_duplicates
 
 
@@ -44,6 +44,24 @@ class GestureContentTests(SimpleTestCase):
 
     def test_appreciation_starters_are_there(self) -> None:
         self.assertIn("I admire how you handled …", appreciation.starters())
+
+
+class QuestionContentTests(SimpleTestCase):
+    def test_two_years_of_daily_questions_and_forty_prompts_per_ladder_step(self) -> None:
+        counts = {library.name: len(library.read()) for library in LIBRARIES}
+        self.assertGreaterEqual(counts["daily_questions"], 730)
+        self.assertGreaterEqual(counts["memory_lane_prompts"], 30)
+        self.assertEqual(set(ladder_steps()), {"step_1", "step_2", "step_3", "step_4"})
+        for step, count in ladder_steps().items():
+            with self.subTest(step=step):
+                self.assertGreaterEqual(count, 40)
+
+    def test_no_daily_question_echoes_a_ladder_or_check_in_prompt(self) -> None:
+        texts: dict[str, str] = {}
+        for library in LIBRARIES:
+            if library.name in ("daily_questions", "ladder_prompts", "checkin_prompts"):
+                texts |= library.read()
+        self.assertEqual(near_duplicates(texts), [])
 
 
 class EveryLibraryTests(SimpleTestCase):

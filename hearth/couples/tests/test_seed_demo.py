@@ -8,6 +8,8 @@ from hearth.appreciation.models import Note
 from hearth.checkins.models import CheckIn, Schedule
 from hearth.couples.access import partner_of
 from hearth.couples.management.commands.seed_demo import DEMO_PASSWORD
+from hearth.questions import ladder
+from hearth.questions.models import DailyRound
 from hearth.repair.models import Apology
 
 
@@ -33,6 +35,17 @@ class SeedDemoTests(TestCase):
         checkins = CheckIn.objects.filter(couple=schedule.couple)
         self.assertEqual(checkins.count(), 3)
         self.assertTrue(all(c.revealed_at for c in checkins))
+
+    def test_the_demo_has_questions_answered_pending_and_the_ladder_on_step_2(self) -> None:
+        call_command("load_content", stdout=StringIO())
+        call_command("seed_demo", stdout=StringIO())
+        alice = User.objects.get(email="alice@example.com")
+        couple = Schedule.objects.get(couple__memberships__user=alice).couple
+        rounds = DailyRound.objects.filter(couple=couple).order_by("day")
+        self.assertEqual(len(rounds), 2)
+        self.assertIsNotNone(rounds[0].revealed_at)
+        self.assertIsNone(rounds[1].revealed_at)
+        self.assertEqual(ladder.step_of(couple), 2)
 
     def test_the_demo_has_a_jar_and_a_past_apology_exchange(self) -> None:
         call_command("seed_demo", stdout=StringIO())

@@ -3,6 +3,7 @@ from typing import Any
 from django.core.management.base import BaseCommand
 
 from hearth.appreciation.content import load_gestures
+from hearth.questions.content import load_questions
 
 
 class Command(BaseCommand):
@@ -11,3 +12,5 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         count, retired = load_gestures()
         self.stdout.write(f"gestures: {count} loaded, {retired} retired")
+        count, retired = load_questions()
+        self.stdout.write(f"questions: {count} loaded, {retired} retired")

@@ -8,6 +8,7 @@ from hearth.accounts.models import User
 from hearth.appreciation import demo as appreciation_demo
 from hearth.checkins import demo as checkins_demo
 from hearth.couples.models import Couple, Membership
+from hearth.questions import demo as questions_demo
 from hearth.repair import demo as repair_demo
 
 DEMO_PASSWORD = "hearth-demo-together"
@@ -45,6 +46,7 @@ def show_every_feature(first_email: str) -> None:
     checkins_demo.seed(membership.couple, first, second)
     appreciation_demo.seed(membership.couple, first, second)
     repair_demo.seed(membership.couple, first, second)
+    questions_demo.seed(membership.couple, first, second)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,139 @@
+from datetime import date
+
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from hearth.couples.decorators import CoupleRequest, couple_required
+from hearth.lib.forms import Form
+from hearth.questions import daily
+from hearth.questions.models import ACK_MAX, ANSWER_MAX, DailyAnswer, DailyRound
+from hearth.reveal import rules
+
+ACKNOWLEDGEMENTS = ["Thank you for telling me.", "I hear you.", "Tell me more tonight?"]
+LIMIT = {"max_length": "Please keep it under %(limit_value)d characters (it has %(show_value)d)."}
+
+
+class AnswerForm(Form):
+    text = forms.CharField(
+        label="Your answer",
+        max_length=ANSWER_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write a few words, or skip today.", **LIMIT},
+    )
+
+
+class AcknowledgeForm(Form):
+    words = forms.CharField(
+        max_length=ACK_MAX, error_messages={"required": "Choose or write a few words.", **LIMIT}
+    )
+
+
+@couple_required
+def today(request: CoupleRequest) -> HttpResponse:
+    prefs = daily.prefs(request.couple)
+    if not prefs.daily_enabled:
+        return render(request, "questions/off.html")
+    item = daily.round_for(request.couple, daily.today(request.couple, request.user))
+    return _render(request, item, AnswerForm())
+
+
+def _render(
+    request: CoupleRequest, item: DailyRound | None, form: AnswerForm, status: int = 200
+) -> HttpResponse:
+    seen: rules.RoundView[DailyAnswer] | None = rules.view_round(item, request.user) if item else None
+    context = {"round": item, "seen": seen, "form": form, "acknowledgements": ACKNOWLEDGEMENTS}
+    return render(request, "questions/today.html", context, status=status)
+
+
+@couple_required
+@require_POST
+def settings(request: CoupleRequest) -> HttpResponse:
+    enabled = request.POST.get("daily") == "on"
+    daily.set_enabled(request.couple, enabled)
+    messages.success(request, "A question a day, starting today." if enabled else "Daily questions are off.")
+    return redirect("daily_question")
+
+
+def _round(request: CoupleRequest, day: str) -> DailyRound:
+    try:
+        parsed = date.fromisoformat(day)
+    except ValueError:
+        raise Http404("No such day") from None
+    found = rules.rounds_for(request.user, DailyRound.objects.select_related("question", "couple"))
+    item = found.filter(day=parsed, couple=request.couple).first()
+    if item is None:
+        if parsed > daily.today(request.couple, request.user):
+            messages.info(request, daily.NOT_YET)
+        else:
+            messages.info(request, daily.PASSED)
+        raise _Redirect
+    return item
+
+
+class _Redirect(Exception):
+    pass
+
+
+@couple_required
+@require_POST
+def answer(request: CoupleRequest, day: str) -> HttpResponse:
+    try:
+        item = _round(request, day)
+    except _Redirect:
+        return redirect("daily_question")
+    if "skip" in request.POST:
+        try:
+            daily.skip(item, request.user)
+        except (daily.DailyProblem, rules.RevealError) as problem:
+            messages.info(request, problem.message)
+        else:
+            messages.info(request, "Skipped for today. You can still answer until the day ends.")
+        return redirect("daily_question")
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        return _render(request, item, form, status=400)
+    try:
+        daily.answer(item, request.user, form.cleaned_data["text"])
+    except (daily.DailyProblem, rules.RevealError) as problem:
+        messages.info(request, problem.message)
+    return redirect("daily_question")
+
+
+@couple_required
+@require_POST
+def acknowledge(request: CoupleRequest, day: str) -> HttpResponse:
+    try:
+        item = _round(request, day)
+    except _Redirect:
+        return redirect("daily_question")
+    form = AcknowledgeForm(request.POST)
+    if form.is_valid():
+        try:
+            daily.acknowledge(item, request.user, form.cleaned_data["words"])
+        except daily.DailyProblem as problem:
+            messages.info(request, problem.message)
+    else:
+        messages.info(request, " ".join(str(e) for e in form.errors["words"]))
+    return redirect((request.POST.get("back") == "history" and "daily_history") or "daily_question")
+
+
+@couple_required
+def history(request: CoupleRequest) -> HttpResponse:
+    rounds = (
+        DailyRound.objects.filter(couple=request.couple, revealed_at__isnull=False)
+        .select_related("question")
+        .prefetch_related("responses__author")
+        .order_by("-day")
+    )
+    page = Paginator(rounds, 15).get_page(request.GET.get("page"))
+    items = []
+    for item in page.object_list:
+        answers = {a.author_id: a for a in item.responses.all()}
+        mine = answers.get(request.user.pk)
+        theirs = next((a for uid, a in answers.items() if uid != request.user.pk), None)
+        items.append({"round": item, "mine": mine, "theirs": theirs})
+    return render(request, "questions/history.html", {"page": page, "items": items})
