@@ -35,7 +35,9 @@ class DailyQuestionJourneyTests(BrowserTestCase):
         expect(bob.get_by_text("The neighbour's cat on our step.")).to_be_visible()
         bob.get_by_role("button", name="Thank you for telling me.").click()
 
+        expect(bob.get_by_text("You: Thank you for telling me.")).to_be_visible()
+
         alice.reload()
         expect(alice.get_by_text("Your voice note at lunch.")).to_be_visible()
-        expect(alice.get_by_text("Thank you for telling me.")).to_be_visible()
+        expect(alice.get_by_text("Bob: Thank you for telling me.")).to_be_visible()
         self.assert_only_live_server_contacted()

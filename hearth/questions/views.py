@@ -27,9 +27,18 @@ class AnswerForm(Form):
 
 
 class AcknowledgeForm(Form):
-    words = forms.CharField(
-        max_length=ACK_MAX, error_messages={"required": "Choose or write a few words.", **LIMIT}
-    )
+    """One of the offered phrases (a button), or the person's own words."""
+
+    words = forms.CharField(max_length=ACK_MAX, required=False, error_messages=LIMIT)
+    own = forms.CharField(max_length=ACK_MAX, required=False, error_messages=LIMIT)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        chosen = (data.get("own") or "").strip() or (data.get("words") or "").strip()
+        if not chosen and not self.errors:
+            raise forms.ValidationError("Choose or write a few words.")
+        data["words"] = chosen
+        return data
 
 
 @couple_required
@@ -117,7 +126,7 @@ def acknowledge(request: CoupleRequest, day: str) -> HttpResponse:
         except daily.DailyProblem as problem:
             messages.info(request, problem.message)
     else:
-        messages.info(request, " ".join(str(e) for e in form.errors["words"]))
+        messages.info(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect((request.POST.get("back") == "history" and "daily_history") or "daily_question")
 
 

@@ -70,9 +70,11 @@ class LadderTests(BaseTestCase):
         self.client.post(f"/ladder/{item.pk}/answer/", {"text": "Alice's small admission."})
         r = self.client.get(self.url)
         self.assertContains(r, "laundry pile")
-        self.client.post(f"/ladder/{item.pk}/acknowledge/", {"words": "Thank you for telling me."})
+        self.client.post(
+            f"/ladder/{item.pk}/acknowledge/", {"words": "I hear you.", "own": "Me too, honestly."}
+        )
         self.client.force_login(self.bob)
-        self.assertContains(self.client.get(self.url), "Thank you for telling me.")
+        self.assertContains(self.client.get(self.url), "Me too, honestly.")
 
     def test_one_prompt_at_a_time_and_no_repeats(self) -> None:
         for who in (self.alice, self.bob):
