@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "hearth.appreciation",
     "hearth.repair",
     "hearth.questions",
+    "hearth.experiences",
     "hearth.content",
     "hearth.worker",
 ]

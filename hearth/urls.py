@@ -15,4 +15,6 @@ urlpatterns = [
     path("", include("hearth.appreciation.urls_emails")),
     path("", include("hearth.repair.urls")),
     path("", include("hearth.questions.urls")),
+    path("", include("hearth.experiences.urls")),
+    path("", include("hearth.experiences.urls_memories")),
 ]

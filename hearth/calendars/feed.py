@@ -21,6 +21,7 @@ from hearth.calendars.models import Feed
 from hearth.checkins.models import Schedule
 from hearth.checkins.slots import Slot
 from hearth.couples.access import active_couple
+from hearth.experiences.models import Plan
 from hearth.lib.timezones import is_timezone
 
 PRODID = "-//Hearth//Calendar feed//EN"
@@ -55,6 +56,7 @@ def build_calendar(user: User, now: datetime | None = None) -> bytes:
     calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
 
     events = [event for event in [checkin_event(user, detailed=detailed, now=now)] if event is not None]
+    events += plan_events(user, detailed=detailed, now=now)
     for event in events:
         calendar.add_component(event)
     if events:
@@ -131,3 +133,31 @@ def _occurrences(slot: Slot, start: datetime, end: datetime) -> list[datetime]:
 def _span(starts: Iterable[date]) -> tuple[date, date]:
     days = [start.date() if isinstance(start, datetime) else start for start in starts]
     return min(days), max(days)
+
+
+PLAN_LENGTH = timedelta(hours=2)
+PLAN_HISTORY = timedelta(days=60)
+
+
+def plan_events(user: User, *, detailed: bool, now: datetime) -> list[Event]:
+    """Dates the couple planned from their ideas: recent and upcoming, not
+    cancelled. Titled neutrally unless the person asked for detail."""
+    couple = active_couple(user)
+    if couple is None:
+        return []
+    plans = (
+        Plan.objects.filter(couple=couple, cancelled_at__isnull=True, starts_at__gte=now - PLAN_HISTORY)
+        .select_related("idea")
+        .order_by("starts_at")
+    )
+    events = []
+    for plan in plans:
+        event = Event()
+        event.add("UID", f"plan-{plan.pk}@hearth")
+        event.add("DTSTAMP", now)
+        event.add("DTSTART", plan.starts_at.astimezone(UTC))
+        event.add("DURATION", PLAN_LENGTH)
+        event.add("SUMMARY", plan.idea.localized_title if detailed else "Time together")
+        event.add("CLASS", "PRIVATE")
+        events.append(event)
+    return events

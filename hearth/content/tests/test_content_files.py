@@ -12,6 +12,7 @@ from hearth.appreciation.models import Gesture
 from hearth.checkins import content as checkins
 from hearth.content.library import LIBRARIES, ladder_steps
 from hearth.content.similarity import near_duplicates
+from hearth.experiences.models import Idea, LanePrompt
 
 
 class SimilarityTests(SimpleTestCase):
@@ -64,6 +65,21 @@ class QuestionContentTests(SimpleTestCase):
         self.assertEqual(near_duplicates(texts), [])
 
 
+class IdeaContentTests(SimpleTestCase):
+    def test_three_hundred_ideas_of_every_kind(self) -> None:
+        import tomllib
+
+        from django.conf import settings
+
+        with (settings.BASE_DIR / "content" / "experiences" / "ideas.toml").open("rb") as f:
+            entries = tomllib.load(f)["ideas"]
+        self.assertGreaterEqual(len(entries), 300)
+        self.assertGreaterEqual(sum(1 for e in entries if e["cost"] == "free"), 120)
+        for tag in ("cost", "time", "place", "energy", "season"):
+            with self.subTest(tag=tag):
+                self.assertGreater(len({e[tag] for e in entries}), 1)
+
+
 class EveryLibraryTests(SimpleTestCase):
     def test_no_library_holds_near_duplicates(self) -> None:
         for library in LIBRARIES:
@@ -88,6 +104,8 @@ class LoadContentTests(TestCase):
         call_command("load_content", stdout=out)
         self.assertEqual(Gesture.objects.count(), count)
         self.assertIn(f"gestures: {count} loaded, 0 retired", out.getvalue())
+        self.assertGreaterEqual(Idea.objects.filter(couple__isnull=True).count(), 300)
+        self.assertGreaterEqual(LanePrompt.objects.count(), 30)
 
     def test_a_gesture_gone_from_the_file_is_retired_not_deleted(self) -> None:
         Gesture.objects.create(key="gone1", kind="touch", effort="tiny", text="An old one")

@@ -1,4 +1,6 @@
 from io import StringIO
+from pathlib import Path
+from tempfile import TemporaryDirectory
 
 from django.core.management import call_command
 from django.test import TestCase
@@ -8,12 +10,23 @@ from hearth.appreciation.models import Note
 from hearth.checkins.models import CheckIn, Schedule
 from hearth.couples.access import partner_of
 from hearth.couples.management.commands.seed_demo import DEMO_PASSWORD
+from hearth.experiences import ideas, plans
+from hearth.experiences.models import Memory
 from hearth.questions import ladder
 from hearth.questions.models import DailyRound
 from hearth.repair.models import Apology
 
 
 class SeedDemoTests(TestCase):
+    def setUp(self) -> None:
+        # The demo stores a photo: keep it out of the real var/.
+        var = TemporaryDirectory()
+        self.addCleanup(var.cleanup)
+        self.var = Path(var.name)
+        override = self.settings(VAR_DIR=self.var)
+        override.enable()
+        self.addCleanup(override.disable)
+
     def test_it_creates_the_demo_couple_once_and_prints_the_logins(self) -> None:
         out = StringIO()
         call_command("seed_demo", stdout=out)
@@ -46,6 +59,18 @@ class SeedDemoTests(TestCase):
         self.assertIsNotNone(rounds[0].revealed_at)
         self.assertIsNone(rounds[1].revealed_at)
         self.assertEqual(ladder.step_of(couple), 2)
+
+    def test_the_demo_has_matches_a_planned_date_and_two_memories(self) -> None:
+        call_command("load_content", stdout=StringIO())
+        call_command("seed_demo", stdout=StringIO())
+        alice = User.objects.get(email="alice@example.com")
+        couple = Schedule.objects.get(couple__memberships__user=alice).couple
+        self.assertEqual(ideas.matches(couple).count(), 3)
+        self.assertEqual(len(plans.upcoming(couple)), 1)
+        memories = Memory.objects.filter(couple=couple)
+        self.assertEqual(memories.count(), 2)
+        photo = memories.exclude(photo="").get()
+        self.assertTrue((self.var / "photos" / photo.photo).exists())
 
     def test_the_demo_has_a_jar_and_a_past_apology_exchange(self) -> None:
         call_command("seed_demo", stdout=StringIO())

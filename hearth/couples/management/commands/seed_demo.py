@@ -8,6 +8,7 @@ from hearth.accounts.models import User
 from hearth.appreciation import demo as appreciation_demo
 from hearth.checkins import demo as checkins_demo
 from hearth.couples.models import Couple, Membership
+from hearth.experiences import demo as experiences_demo
 from hearth.questions import demo as questions_demo
 from hearth.repair import demo as repair_demo
 
@@ -47,6 +48,7 @@ def show_every_feature(first_email: str) -> None:
     appreciation_demo.seed(membership.couple, first, second)
     repair_demo.seed(membership.couple, first, second)
     questions_demo.seed(membership.couple, first, second)
+    experiences_demo.seed(membership.couple, first, second)
 
 
 class Command(BaseCommand):

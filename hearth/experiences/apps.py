@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class ExperiencesConfig(AppConfig):
+    name = "hearth.experiences"

@@ -1,0 +1,56 @@
+"""Putting an idea on the calendar: in both partners' feeds."""
+
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+from hearth.accounts.models import User
+from hearth.couples.models import Couple
+from hearth.experiences.models import Idea, Plan
+
+REMIND_BEFORE = timedelta(hours=2)
+
+
+class PlanProblem(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _check(starts_at: datetime) -> None:
+    if starts_at <= timezone.now():
+        raise PlanProblem("That time has already passed. Choose a moment still to come.")
+
+
+def make(couple: Couple, user: User, idea: Idea, starts_at: datetime, remind: bool) -> Plan:
+    _check(starts_at)
+    return Plan.objects.create(
+        couple=couple,
+        idea=idea,
+        starts_at=starts_at,
+        created_by=user,
+        remind=remind,
+        remind_at=starts_at - REMIND_BEFORE if remind else None,
+    )
+
+
+def move(plan: Plan, starts_at: datetime) -> Plan:
+    _check(starts_at)
+    plan.starts_at = starts_at
+    plan.remind_at = starts_at - REMIND_BEFORE if plan.remind else None
+    plan.save(update_fields=["starts_at", "remind_at"])
+    return plan
+
+
+def cancel(plan: Plan) -> None:
+    plan.cancelled_at = timezone.now()
+    plan.remind_at = None
+    plan.save(update_fields=["cancelled_at", "remind_at"])
+
+
+def upcoming(couple: Couple) -> list[Plan]:
+    return list(
+        Plan.objects.filter(couple=couple, cancelled_at__isnull=True, starts_at__gte=timezone.now())
+        .select_related("idea")
+        .order_by("starts_at")
+    )

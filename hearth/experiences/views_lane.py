@@ -1,0 +1,75 @@
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from hearth.couples.decorators import CoupleRequest, couple_required
+from hearth.experiences import lane
+from hearth.experiences.models import LaneAnswer, LaneRound
+from hearth.questions.views import AnswerForm
+from hearth.reveal import rules
+
+
+@couple_required
+def lane_page(request: CoupleRequest, form: AnswerForm | None = None, status: int = 200) -> HttpResponse:
+    item = lane.open_round(request.couple)
+    seen: rules.RoundView[LaneAnswer] | None = rules.view_round(item, request.user) if item else None
+    shared = (
+        LaneRound.objects.filter(couple=request.couple, revealed_at__isnull=False)
+        .select_related("prompt")
+        .prefetch_related("responses__author")
+        .order_by("-revealed_at")[:10]
+    )
+    past = []
+    for done in shared:
+        answers = {a.author_id: a for a in done.responses.all()}
+        past.append(
+            {
+                "round": done,
+                "mine": answers.get(request.user.pk),
+                "theirs": next((a for uid, a in answers.items() if uid != request.user.pk), None),
+            }
+        )
+    context = {"round": item, "seen": seen, "form": form or AnswerForm(), "past": past}
+    return render(request, "experiences/lane.html", context, status=status)
+
+
+def _round(request: CoupleRequest, pk: int) -> LaneRound:
+    return rules.get_round_or_404(request.user, LaneRound.objects.filter(couple=request.couple), pk=pk)
+
+
+@couple_required
+@require_POST
+def next_prompt(request: CoupleRequest) -> HttpResponse:
+    try:
+        lane.next_prompt(request.couple)
+    except lane.LaneProblem as problem:
+        messages.info(request, problem.message)
+    return redirect("memory_lane")
+
+
+@couple_required
+@require_POST
+def answer(request: CoupleRequest, pk: int) -> HttpResponse:
+    item = _round(request, pk)
+    form = AnswerForm(request.POST)
+    if not form.is_valid():
+        return lane_page(request, form=form, status=400)
+    try:
+        lane.answer(item, request.user, form.cleaned_data["text"])
+    except rules.RevealError as problem:
+        messages.info(request, problem.message)
+    return redirect("memory_lane")
+
+
+@couple_required
+@require_POST
+def do_again(request: CoupleRequest, pk: int) -> HttpResponse:
+    item = _round(request, pk)
+    try:
+        idea = lane.do_again(item, request.user)
+    except lane.LaneProblem as problem:
+        messages.info(request, problem.message)
+        return redirect("memory_lane")
+    messages.success(request, "Added to your own ideas.")
+    return redirect("idea", pk=idea.pk)
