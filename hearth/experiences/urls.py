@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hearth.experiences import views, views_lane, views_plans
+from hearth.experiences import views, views_lane, views_plans, views_reminders
 
 urlpatterns = [
     path("ideas/", views.library, name="ideas"),
@@ -13,6 +13,7 @@ urlpatterns = [
     path("plans/", views_plans.upcoming, name="plans"),
     path("plans/<int:pk>/move/", views_plans.move, name="plan_move"),
     path("plans/<int:pk>/cancel/", views_plans.cancel, name="plan_cancel"),
+    path("plans/reminders/off/<str:token>/", views_reminders.plan_reminders_off, name="plan_reminders_off"),
     path("memory-lane/", views_lane.lane_page, name="memory_lane"),
     path("memory-lane/next/", views_lane.next_prompt, name="memory_lane_next"),
     path("memory-lane/<int:pk>/answer/", views_lane.answer, name="memory_lane_answer"),

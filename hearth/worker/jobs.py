@@ -13,6 +13,7 @@ from django.utils import timezone
 from hearth.appreciation.notifications import send_due_notice_nudges
 from hearth.checkins.reminders import open_due_checkins, send_due_nudges, send_due_reminders
 from hearth.couples.models import Invite
+from hearth.experiences.reminders import send_due_plan_reminders
 from hearth.worker.models import JobSchedule, OutgoingEmail
 from hearth.worker.outbox import deliver_outbox
 
@@ -58,6 +59,7 @@ EVERY_PASS: list[Callable[[datetime], int]] = [
     send_due_reminders,
     send_due_nudges,
     send_due_notice_nudges,
+    send_due_plan_reminders,
     deliver_outbox,
 ]
 

@@ -30,6 +30,7 @@ class OutgoingEmail(models.Model):
         CHECKIN_NUDGE = "checkin_nudge", "Check-in nudge"
         NOTE_WAITING = "note_waiting", "Something is waiting (appreciation note)"
         NOTICE_NUDGE = "notice_nudge", "Daily nudge to notice"
+        PLAN_REMINDER = "plan_reminder", "Plan reminder"
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=32, choices=Kind)

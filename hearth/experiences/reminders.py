@@ -1,0 +1,86 @@
+"""A content-free reminder before a planned date, sent by the worker.
+
+A due plan is claimed by clearing its `remind_at` with a conditional update,
+and the e-mails to both partners are queued in the same transaction: any
+number of workers send each reminder once."""
+
+from datetime import datetime
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from hearth.accounts.models import User
+from hearth.couples.access import active_couple
+from hearth.experiences.models import Plan
+from hearth.worker import outbox
+from hearth.worker.batches import BATCH, in_batches
+from hearth.worker.models import OutgoingEmail
+
+KIND = OutgoingEmail.Kind.PLAN_REMINDER
+SIGNER_SALT = "hearth.experiences.plan_reminders.off"
+
+
+def send_due_plan_reminders(now: datetime) -> int:
+    def due() -> list[int]:
+        rows = Plan.objects.filter(remind_at__lte=now).order_by("remind_at")
+        return list(rows.values_list("pk", flat=True)[:BATCH])
+
+    return in_batches(due, lambda pk: _remind(pk, now))
+
+
+def _remind(pk: int, now: datetime) -> bool:
+    with transaction.atomic():
+        plan = Plan.objects.select_related("couple").filter(pk=pk, remind_at__lte=now).first()
+        if plan is None or plan.remind_at is None:
+            return False
+        if Plan.objects.filter(pk=pk, remind_at=plan.remind_at).update(remind_at=None) != 1:
+            return False
+        if plan.cancelled_at is not None or not plan.couple.is_active or plan.starts_at <= now:
+            return True
+        members = plan.couple.memberships.filter(ended_at__isnull=True).values_list("user_id", flat=True)
+        OutgoingEmail.objects.bulk_create(OutgoingEmail(recipient_id=uid, kind=KIND) for uid in members)
+        return True
+
+
+def off_token(user_id: int) -> str:
+    return signing.Signer(salt=SIGNER_SALT).sign(str(user_id))
+
+
+def user_for_off_token(token: str) -> User | None:
+    try:
+        user_id = int(signing.Signer(salt=SIGNER_SALT).unsign(token))
+    except (signing.BadSignature, ValueError):
+        return None
+    return User.objects.filter(pk=user_id).first()
+
+
+def turn_off(user: User) -> None:
+    """No more reminders for the couple's upcoming plans (either partner can
+    turn them back on by planning with a reminder)."""
+    couple = active_couple(user)
+    with transaction.atomic():
+        if couple is not None:
+            Plan.objects.filter(couple=couple, starts_at__gte=timezone.now()).update(
+                remind=False, remind_at=None
+            )
+        OutgoingEmail.objects.filter(recipient=user, kind=KIND, sent_at__isnull=True).delete()
+
+
+def _off_url(user_id: int) -> str:
+    return settings.SITE_URL + reverse("plan_reminders_off", args=[off_token(user_id)])
+
+
+def _links() -> dict[str, str]:
+    return {"open_url": settings.SITE_URL + reverse("plans")}
+
+
+def _wanted(user: User) -> bool:
+    return active_couple(user) is not None
+
+
+outbox.register(
+    KIND, template="experiences/emails/plan_reminder", off_url=_off_url, links=_links, wanted=_wanted
+)
