@@ -15,21 +15,15 @@ def lane_page(request: CoupleRequest, form: AnswerForm | None = None, status: in
     item = lane.open_round(request.couple)
     seen: rules.RoundView[LaneAnswer] | None = rules.view_round(item, request.user) if item else None
     shared = (
-        LaneRound.objects.filter(couple=request.couple, revealed_at__isnull=False)
-        .select_related("prompt")
+        rules.shared_rounds(request.user, LaneRound.objects.all())
+        .select_related("prompt", "couple")
         .prefetch_related("responses__author")
         .order_by("-revealed_at")[:10]
     )
     past = []
     for done in shared:
-        answers = {a.author_id: a for a in done.responses.all()}
-        past.append(
-            {
-                "round": done,
-                "mine": answers.get(request.user.pk),
-                "theirs": next((a for uid, a in answers.items() if uid != request.user.pk), None),
-            }
-        )
+        view: rules.RoundView[LaneAnswer] = rules.view_prefetched(done, request.user)
+        past.append({"round": done, "mine": view.mine, "theirs": view.theirs})
     context = {"round": item, "seen": seen, "form": form or AnswerForm(), "past": past}
     return render(request, "experiences/lane.html", context, status=status)
 

@@ -133,16 +133,14 @@ def acknowledge(request: CoupleRequest, day: str) -> HttpResponse:
 @couple_required
 def history(request: CoupleRequest) -> HttpResponse:
     rounds = (
-        DailyRound.objects.filter(couple=request.couple, revealed_at__isnull=False)
-        .select_related("question")
+        rules.shared_rounds(request.user, DailyRound.objects.all())
+        .select_related("question", "couple")
         .prefetch_related("responses__author")
         .order_by("-day")
     )
     page = Paginator(rounds, 15).get_page(request.GET.get("page"))
     items = []
     for item in page.object_list:
-        answers = {a.author_id: a for a in item.responses.all()}
-        mine = answers.get(request.user.pk)
-        theirs = next((a for uid, a in answers.items() if uid != request.user.pk), None)
-        items.append({"round": item, "mine": mine, "theirs": theirs})
+        seen: rules.RoundView[DailyAnswer] = rules.view_prefetched(item, request.user)
+        items.append({"round": item, "mine": seen.mine, "theirs": seen.theirs})
     return render(request, "questions/history.html", {"page": page, "items": items})

@@ -17,21 +17,15 @@ def ladder_page(request: CoupleRequest, form: AnswerForm | None = None, status: 
     item = ladder.open_round(couple)
     seen: rules.RoundView[LadderAnswer] | None = rules.view_round(item, user) if item else None
     shared = (
-        LadderRound.objects.filter(couple=couple, revealed_at__isnull=False)
-        .select_related("question")
+        rules.shared_rounds(user, LadderRound.objects.all())
+        .select_related("question", "couple")
         .prefetch_related("responses__author")
         .order_by("-revealed_at")[:10]
     )
     past = []
     for done in shared:
-        answers = {a.author_id: a for a in done.responses.all()}
-        past.append(
-            {
-                "round": done,
-                "mine": answers.get(user.pk),
-                "theirs": next((a for uid, a in answers.items() if uid != user.pk), None),
-            }
-        )
+        view: rules.RoundView[LadderAnswer] = rules.view_prefetched(done, user)
+        past.append({"round": done, "mine": view.mine, "theirs": view.theirs})
     info = content.ladder_info()
     context = {
         "step": step,

@@ -51,6 +51,28 @@ def get_round_or_404[T: Round](viewer: User, rounds: QuerySet[T], **lookup: Any)
 
 def view_round[R: Response](round: Round, viewer: User) -> RoundView[R]:
     responses = cast(list[R], list(round.responses.select_related("author")))  # type: ignore[attr-defined]
+    return _split(round, responses, viewer)
+
+
+def view_prefetched[R: Response](round: Round, viewer: User) -> RoundView[R]:
+    """`view_round` for a round fetched with prefetch_related("responses__author"),
+    as history pages do: the same rule, no query per round."""
+    responses = cast(list[R], list(round.responses.all()))  # type: ignore[attr-defined]
+    return _split(round, responses, viewer)
+
+
+def shared_rounds[T: Round](viewer: User, rounds: QuerySet[T]) -> QuerySet[T]:
+    """Revealed rounds of the couple the viewer is in now: what a history page
+    may show side by side."""
+    return rounds.filter(
+        couple__memberships__user=viewer,
+        couple__memberships__ended_at__isnull=True,
+        couple__closed_at__isnull=True,
+        revealed_at__isnull=False,
+    )
+
+
+def _split[R: Response](round: Round, responses: list[R], viewer: User) -> RoundView[R]:
     mine = next((r for r in responses if r.author_id == viewer.pk), None)
     theirs = None
     if round.revealed_at is not None and round.couple.is_active:
