@@ -62,16 +62,7 @@ def answer_of(checkin: CheckIn, user: User) -> Answer | None:
 
 def save_draft(checkin: CheckIn, user: User, values: dict[str, object]) -> Answer:
     """Keep the person's private draft. Refused once they have submitted."""
-    with transaction.atomic():
-        answer = Answer.objects.select_for_update().filter(round=checkin, author=user).first()
-        rules.check_editable(checkin, answer)
-        if answer is None:
-            answer = Answer(round=checkin, author=user)
-        for field in ANSWER_FIELDS:
-            if field in values:
-                setattr(answer, field, values[field])
-        answer.save()
-    return answer
+    return rules.save_draft(checkin, user, Answer, **{f: values[f] for f in ANSWER_FIELDS if f in values})
 
 
 def submit(checkin: CheckIn, user: User, values: dict[str, object]) -> bool:

@@ -44,13 +44,7 @@ def next_prompt(couple: Couple) -> LaneRound:
 
 
 def answer(item: LaneRound, user: User, text: str) -> bool:
-    with transaction.atomic():
-        mine = LaneAnswer.objects.select_for_update().filter(round=item, author=user).first()
-        rules.check_editable(item, mine)
-        mine = mine or LaneAnswer(round=item, author=user)
-        mine.text = text
-        mine.save()
-    return rules.submit(item, mine)
+    return rules.answer(item, user, LaneAnswer, text=text)
 
 
 def do_again(item: LaneRound, user: User) -> Idea:

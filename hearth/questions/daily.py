@@ -77,25 +77,14 @@ def _check_today(item: DailyRound, user: User) -> None:
 def answer(item: DailyRound, user: User, text: str) -> bool:
     """Send today's answer. True when both have now answered."""
     _check_today(item, user)
-    with transaction.atomic():
-        mine = DailyAnswer.objects.select_for_update().filter(round=item, author=user).first()
-        rules.check_editable(item, mine)
-        mine = mine or DailyAnswer(round=item, author=user)
-        mine.text, mine.skipped = text, False
-        mine.save()
-    return rules.submit(item, mine)
+    return rules.answer(item, user, DailyAnswer, text=text, skipped=False)
 
 
 def skip(item: DailyRound, user: User) -> None:
     """Pass on today's question. Nothing is revealed for a day either skips;
     answering later the same day is still possible."""
     _check_today(item, user)
-    with transaction.atomic():
-        mine = DailyAnswer.objects.select_for_update().filter(round=item, author=user).first()
-        rules.check_editable(item, mine)
-        mine = mine or DailyAnswer(round=item, author=user)
-        mine.text, mine.skipped = "", True
-        mine.save()
+    rules.save_draft(item, user, DailyAnswer, text="", skipped=True)
 
 
 def acknowledge(item: DailyRound, user: User, words: str) -> None:

@@ -106,13 +106,7 @@ def next_prompt(couple: Couple) -> LadderRound:
 
 
 def answer(item: LadderRound, user: User, text: str) -> bool:
-    with transaction.atomic():
-        mine = LadderAnswer.objects.select_for_update().filter(round=item, author=user).first()
-        rules.check_editable(item, mine)
-        mine = mine or LadderAnswer(round=item, author=user)
-        mine.text = text
-        mine.save()
-    return rules.submit(item, mine)
+    return rules.answer(item, user, LadderAnswer, text=text)
 
 
 def acknowledge(item: LadderRound, user: User, words: str) -> None:

@@ -87,6 +87,24 @@ def check_editable(round: Round, response: Response | None) -> None:
         raise RevealError(LOCKED)
 
 
+def save_draft[R: Response](round: Round, author: User, model: type[R], **values: Any) -> R:
+    """Create or update `author`'s private draft for `round`; refused once
+    they have submitted, or when the couple has closed."""
+    with transaction.atomic():
+        draft = model._default_manager.select_for_update().filter(round=round, author=author).first()
+        check_editable(round, draft)
+        draft = draft or model(round=round, author=author)
+        for field, value in values.items():
+            setattr(draft, field, value)
+        draft.save()
+    return draft
+
+
+def answer[R: Response](round: Round, author: User, model: type[R], **values: Any) -> bool:
+    """Save and submit in one go. True when this revealed the round."""
+    return submit(round, save_draft(round, author, model, **values))
+
+
 def submit(round: Round, response: Response) -> bool:
     """Lock `response`; reveal the round if both partners have now submitted.
     Returns True when this submission revealed it."""
