@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "hearth.repair",
     "hearth.questions",
     "hearth.experiences",
+    "hearth.checkup",
     "hearth.content",
     "hearth.worker",
 ]

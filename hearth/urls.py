@@ -17,4 +17,5 @@ urlpatterns = [
     path("", include("hearth.questions.urls")),
     path("", include("hearth.experiences.urls")),
     path("", include("hearth.experiences.urls_memories")),
+    path("", include("hearth.checkup.urls")),
 ]

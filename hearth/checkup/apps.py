@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CheckupConfig(AppConfig):
+    name = "hearth.checkup"
+    verbose_name = "check-up"
