@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from hearth.accounts.models import User
+from hearth.checkins import trend
 from hearth.checkup import content, decide
 from hearth.checkup.models import Checkup, CheckupAnswer
 from hearth.couples.models import Couple
@@ -64,6 +65,26 @@ def decide_together(item: Checkup, user: User) -> None:
         raise CheckupProblem("You can decide together once you have both finished.")
     seen.mine.wants_to_work = True
     seen.mine.save(update_fields=["wants_to_work"])
+
+
+def trend_for(couple: Couple) -> trend.Trend:
+    """The couple's composite over their revealed check-ups: one line, "us".
+    Never a line per partner."""
+    words = content.load()
+    done = (
+        Checkup.objects.filter(couple=couple, revealed_at__isnull=False)
+        .order_by("-opened_at", "-pk")
+        .prefetch_related("responses")[:12]
+    )
+    points = [
+        trend.Point(
+            week=timezone.localdate(c.opened_at),
+            us=round(decide.composite([a.scores for a in c.responses.all()], words), 1),
+            me=None,
+        )
+        for c in reversed(list(done))
+    ]
+    return trend.build(points)
 
 
 @dataclass(frozen=True)

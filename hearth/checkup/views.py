@@ -25,6 +25,7 @@ def checkup(request: CoupleRequest) -> HttpResponse:
     }
     if item and seen and seen.revealed:
         context["results"] = services.results(item, seen)
+        context["trend"] = services.trend_for(request.couple)
     if seen and seen.mine and seen.mine.afraid:
         # Shown to this person only; never part of the couple's results.
         context["help"] = resources.for_country(str(request.user.country or ""))

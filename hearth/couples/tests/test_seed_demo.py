@@ -72,6 +72,14 @@ class SeedDemoTests(TestCase):
         photo = memories.exclude(photo="").get()
         self.assertTrue((self.var / "photos" / photo.photo).exists())
 
+    def test_the_demo_has_two_check_ups_with_a_trend_and_a_plan(self) -> None:
+        call_command("seed_demo", stdout=StringIO())
+        self.client.force_login(User.objects.get(email="alice@example.com"))
+        r = self.client.get("/checkup/")
+        self.assertContains(r, "How things are moving")
+        self.assertContains(r, "Your first steps")
+        self.assertContains(r, "Fun and time together")
+
     def test_the_demo_has_a_jar_and_a_past_apology_exchange(self) -> None:
         call_command("seed_demo", stdout=StringIO())
         alice = User.objects.get(email="alice@example.com")

@@ -7,6 +7,7 @@ from django.utils import timezone
 from hearth.accounts.models import User
 from hearth.appreciation import demo as appreciation_demo
 from hearth.checkins import demo as checkins_demo
+from hearth.checkup import demo as checkup_demo
 from hearth.couples.models import Couple, Membership
 from hearth.experiences import demo as experiences_demo
 from hearth.questions import demo as questions_demo
@@ -49,6 +50,7 @@ def show_every_feature(first_email: str) -> None:
     repair_demo.seed(membership.couple, first, second)
     questions_demo.seed(membership.couple, first, second)
     experiences_demo.seed(membership.couple, first, second)
+    checkup_demo.seed(membership.couple, first, second)
 
 
 class Command(BaseCommand):
