@@ -7,4 +7,5 @@ urlpatterns = [
     path("checkup/start/", views.start, name="checkup_start"),
     path("checkup/<int:pk>/", views.answer, name="checkup_answer"),
     path("checkup/<int:pk>/decide/", views.decide, name="checkup_decide"),
+    path("support/counselling/", views.find_counsellor, name="find_counsellor"),
 ]

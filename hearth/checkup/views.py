@@ -3,7 +3,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from hearth.checkup import content, services
+from hearth.accounts.decorators import AuthenticatedRequest, privacy_required
+from hearth.checkup import content, counselling, services
 from hearth.checkup.models import Checkup, CheckupAnswer
 from hearth.couples.decorators import CoupleRequest, couple_required
 from hearth.reveal import rules
@@ -76,3 +77,12 @@ def decide(request: CoupleRequest, pk: int) -> HttpResponse:
     except services.CheckupProblem as problem:
         messages.info(request, problem.message)
     return redirect("checkup")
+
+
+@privacy_required
+def find_counsellor(request: AuthenticatedRequest) -> HttpResponse:
+    """How to find a couples counsellor, with directories for the person's country."""
+    guide = counselling.load()
+    country = str(request.user.country or "")
+    context = {"guide": guide, "directories": guide.directories.get(country, ()), "country": country}
+    return render(request, "checkup/counsellor.html", context)

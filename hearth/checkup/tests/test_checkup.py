@@ -114,3 +114,26 @@ class CheckupTests(BaseTestCase):
         self.client.force_login(self.carol)
         self.assertEqual(self.client.post(f"/checkup/{item.pk}/", form(3, send="1")).status_code, 404)
         self.assertEqual(self.client.post(f"/checkup/{item.pk}/decide/").status_code, 404)
+
+
+class CounsellorGuideTests(BaseTestCase):
+    url = "/support/counselling/"
+
+    def test_anonymous_is_sent_to_login(self) -> None:
+        self.assertEqual(self.client.get(self.url).status_code, 302)
+
+    def test_it_shows_what_to_look_for_and_directories_for_the_persons_country(self) -> None:
+        self.client.force_login(self.alice)  # in GB
+        r = self.client.get(self.url)
+        self.assertContains(r, "Questions to ask in a first call")
+        self.assertContains(r, "https://www.relate.org.uk")
+        self.client.force_login(self.carol)  # in the US
+        r = self.client.get(self.url)
+        self.assertContains(r, "https://www.aamft.org")
+        self.assertNotContains(r, "relate.org.uk")
+
+    def test_a_country_without_directories_gets_general_guidance(self) -> None:
+        self.carol.country = "JP"
+        self.carol.save()
+        self.client.force_login(self.carol)
+        self.assertContains(self.client.get(self.url), "professional body for counselling")
