@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
 
 from hearth.appreciation.models import Gesture
 from hearth.content.i18n import check_translations, pick
+from hearth.content.sync import sync_by_key
 
 KINDS = set(Gesture.Kind.values)
 EFFORTS = set(Gesture.Effort.values)
@@ -46,21 +46,6 @@ def read_gestures() -> list[dict[str, Any]]:
 
 
 def load_gestures() -> tuple[int, int]:
-    """Bring the table in line with the file: add and update by key; a key
-    gone from the file is retired, not deleted, so people's history stays.
-    Returns (entries in the file, entries retired)."""
-    entries = read_gestures()
-    with transaction.atomic():
-        for entry in entries:
-            Gesture.objects.update_or_create(
-                key=entry["key"],
-                defaults={
-                    "kind": entry["kind"],
-                    "effort": entry["effort"],
-                    "text": entry["text"],
-                    "translations": entry["translations"],
-                    "retired": False,
-                },
-            )
-        retired = Gesture.objects.exclude(key__in=[e["key"] for e in entries]).update(retired=True)
-    return len(entries), retired
+    """Bring the gesture table in line with the file. Returns (loaded, retired)."""
+    fields = ("key", "kind", "effort", "text", "translations")
+    return sync_by_key(Gesture, [{f: entry[f] for f in fields} for entry in read_gestures()])

@@ -53,7 +53,10 @@ class AnswerForm(Form):
 
 
 class ReflectionForm(Form):
-    prompt = forms.CharField(max_length=16, widget=forms.HiddenInput)
+    # Only the written answers can be reflected on.
+    prompt = forms.ChoiceField(
+        choices=[(k, k) for k in (*content.CORE_KEYS, "rotating", "wish")], widget=forms.HiddenInput
+    )
     text = forms.CharField(
         label="What I heard you say is…",
         max_length=REFLECTION_MAX,

@@ -1,7 +1,7 @@
 """Agreeing, changing, pausing and resuming the weekly slot, and keeping
 every `next_at` that depends on it right."""
 
-from datetime import datetime, time
+from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -155,18 +155,7 @@ def plan_next_reminder(plan: ReminderPlan, schedule: Schedule | None, now: datet
     plan.save(update_fields=["next_at", "occurrence_at"])
 
 
-def stop_reminders(user: User) -> None:
-    ReminderPlan.objects.filter(user=user).update(next_at=None, occurrence_at=None, nudge_at=None)
-
-
 def _clear_proposal(schedule: Schedule) -> None:
     schedule.proposed_weekday = schedule.proposed_time = None
     schedule.proposed_timezone = schedule.proposed_label = ""
     schedule.proposed_by = None
-
-
-def parse_time(raw: str) -> time | None:
-    try:
-        return time.fromisoformat(raw)
-    except ValueError:
-        return None

@@ -56,10 +56,6 @@ def start_this_week(couple: Couple, user: User, now: datetime | None = None) -> 
     return open_checkin(couple, week_of(now, couple_zone(couple, user)))
 
 
-def answer_of(checkin: CheckIn, user: User) -> Answer | None:
-    return Answer.objects.filter(round=checkin, author=user).first()
-
-
 def save_draft(checkin: CheckIn, user: User, values: dict[str, object]) -> Answer:
     """Keep the person's private draft. Refused once they have submitted."""
     return rules.save_draft(checkin, user, Answer, **{f: values[f] for f in ANSWER_FIELDS if f in values})

@@ -5,9 +5,9 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
 
 from hearth.content.i18n import check_translations
+from hearth.content.sync import sync_by_key
 from hearth.experiences.models import Idea, LanePrompt
 
 TAGS = {
@@ -25,48 +25,41 @@ def _read(name: str) -> dict[str, Any]:
 
 
 def load_ideas() -> tuple[int, int]:
-    entries = _read("ideas.toml")["ideas"]
-    with transaction.atomic():
-        for position, e in enumerate(entries):
-            for tag, allowed in TAGS.items():
-                if e[tag] not in allowed:
-                    raise ValueError(f"ideas.toml: {e['key']} has an unknown {tag} {e[tag]!r}")
-            translations = e.get("translations") or {}
-            Idea.objects.update_or_create(
-                key=e["key"],
-                defaults={
-                    "couple": None,
-                    "title": e["title"],
-                    "text": e["text"],
-                    "translations": {
-                        "title": check_translations(e["key"], translations.get("title")),
-                        "text": check_translations(e["key"], translations.get("text")),
-                    },
-                    **{tag: e[tag] for tag in TAGS},
-                    "phones_off": bool(e.get("phones_off")),
-                    "new_for_us": bool(e.get("new_for_us")),
-                    "position": position,
-                    "retired": False,
+    rows = []
+    for position, e in enumerate(_read("ideas.toml")["ideas"]):
+        for tag, allowed in TAGS.items():
+            if e[tag] not in allowed:
+                raise ValueError(f"ideas.toml: {e['key']} has an unknown {tag} {e[tag]!r}")
+        translations = e.get("translations") or {}
+        rows.append(
+            {
+                "key": e["key"],
+                "couple": None,
+                "title": e["title"],
+                "text": e["text"],
+                "translations": {
+                    "title": check_translations(e["key"], translations.get("title")),
+                    "text": check_translations(e["key"], translations.get("text")),
                 },
-            )
-        keys = [e["key"] for e in entries]
-        retired = Idea.objects.filter(couple__isnull=True).exclude(key__in=keys).update(retired=True)
-    return len(entries), retired
+                **{tag: e[tag] for tag in TAGS},
+                "phones_off": bool(e.get("phones_off")),
+                "new_for_us": bool(e.get("new_for_us")),
+                "position": position,
+            }
+        )
+    # A couple's own ideas are not in the file and are never retired by it.
+    return sync_by_key(Idea, rows, scope=Idea.objects.filter(couple__isnull=True))
 
 
 def load_lane_prompts() -> tuple[int, int]:
-    entries = _read("memory_lane.toml")["prompts"]
-    with transaction.atomic():
-        for position, e in enumerate(entries):
-            LanePrompt.objects.update_or_create(
-                key=e["key"],
-                defaults={
-                    "theme": e["theme"],
-                    "text": e["text"],
-                    "translations": check_translations(e["key"], e.get("translations")),
-                    "position": position,
-                    "retired": False,
-                },
-            )
-        retired = LanePrompt.objects.exclude(key__in=[e["key"] for e in entries]).update(retired=True)
-    return len(entries), retired
+    rows = [
+        {
+            "key": e["key"],
+            "theme": e["theme"],
+            "text": e["text"],
+            "translations": check_translations(e["key"], e.get("translations")),
+            "position": position,
+        }
+        for position, e in enumerate(_read("memory_lane.toml")["prompts"])
+    ]
+    return sync_by_key(LanePrompt, rows)

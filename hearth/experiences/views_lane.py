@@ -20,10 +20,7 @@ def lane_page(request: CoupleRequest, form: AnswerForm | None = None, status: in
         .prefetch_related("responses__author")
         .order_by("-revealed_at")[:10]
     )
-    past = []
-    for done in shared:
-        view: rules.RoundView[LaneAnswer] = rules.view_prefetched(done, request.user)
-        past.append({"round": done, "mine": view.mine, "theirs": view.theirs})
+    past = rules.pair_up(request.user, shared)
     context = {"round": item, "seen": seen, "form": form or AnswerForm(), "past": past}
     return render(request, "experiences/lane.html", context, status=status)
 

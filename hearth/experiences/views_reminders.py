@@ -1,22 +1,23 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from hearth.experiences import reminders
+from hearth.lib.unsubscribe import OffPage, one_click_off
 
-TEMPLATE = "experiences/plan_reminders_off.html"
+PAGE = OffPage(
+    title="Plan reminders",
+    confirm_heading="Turn off plan reminders?",
+    confirm_text="No more reminders before the dates you've planned.",
+    button="Turn them off",
+    keep="Keep them",
+    done_heading="Plan reminders are off",
+    done_text="You can ask for one again any time you plan something together.",
+    broken_text="It may be incomplete. You can change reminders when you plan something in Hearth.",
+)
 
 
-# The signature is the authority: it works signed out, and mail clients send
-# the RFC 8058 one-click POST without a CSRF token.
-@csrf_exempt
+@csrf_exempt  # signed link, one-click POST from mail clients: see hearth.lib.unsubscribe
 @require_http_methods(["GET", "POST"])
 def plan_reminders_off(request: HttpRequest, token: str) -> HttpResponse:
-    user = reminders.user_for_off_token(token)
-    if user is None:
-        return render(request, TEMPLATE, {"state": "broken"}, status=404)
-    if request.method == "POST":
-        reminders.turn_off(user)
-        return render(request, TEMPLATE, {"state": "off"})
-    return render(request, TEMPLATE, {"state": "confirm"})
+    return one_click_off(request, reminders.user_for_off_token(token), reminders.turn_off, PAGE)

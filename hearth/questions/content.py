@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
 
 from hearth.content.i18n import check_translations
+from hearth.content.sync import sync_by_key
 from hearth.questions.models import Question
 
 STEPS = (1, 2, 3, 4)
@@ -47,21 +47,17 @@ def _rows() -> list[dict[str, Any]]:
 
 def load_questions() -> tuple[int, int]:
     """Bring `Question` in line with the files, by key. Returns (loaded, retired)."""
-    rows = _rows()
-    with transaction.atomic():
-        for row in rows:
-            Question.objects.update_or_create(
-                key=row["key"],
-                defaults={
-                    "kind": row["kind"],
-                    "step": row["step"],
-                    "theme": row.get("theme", ""),
-                    "depth": row.get("depth", 1),
-                    "text": row["text"],
-                    "translations": check_translations(row["key"], row.get("translations")),
-                    "position": row["position"],
-                    "retired": False,
-                },
-            )
-        retired = Question.objects.exclude(key__in=[r["key"] for r in rows]).update(retired=True)
-    return len(rows), retired
+    rows = [
+        {
+            "key": row["key"],
+            "kind": row["kind"],
+            "step": row["step"],
+            "theme": row.get("theme", ""),
+            "depth": row.get("depth", 1),
+            "text": row["text"],
+            "translations": check_translations(row["key"], row.get("translations")),
+            "position": row["position"],
+        }
+        for row in _rows()
+    ]
+    return sync_by_key(Question, rows)

@@ -28,6 +28,10 @@ def today(couple: Couple, user: User, now: datetime | None = None) -> date:
 
 
 def prefs(couple: Couple) -> CoupleQuestions:
+    existing = CoupleQuestions.objects.filter(couple=couple).first()
+    if existing is not None:
+        return existing
+    # A new couple starts its walk through the pool at a random place.
     pool = Question.objects.filter(kind=Question.Kind.DAILY, retired=False).count() or 1
     start = random.randrange(pool)
     found, _ = CoupleQuestions.objects.get_or_create(

@@ -67,7 +67,9 @@ def settings(request: CoupleRequest) -> HttpResponse:
     return redirect("daily_question")
 
 
-def _round(request: CoupleRequest, day: str) -> DailyRound:
+def _round(request: CoupleRequest, day: str) -> DailyRound | None:
+    """The couple's question for `day`; None (with a message saying why) for
+    a day that hasn't come or has passed without one."""
     try:
         parsed = date.fromisoformat(day)
     except ValueError:
@@ -75,24 +77,16 @@ def _round(request: CoupleRequest, day: str) -> DailyRound:
     found = rules.rounds_for(request.user, DailyRound.objects.select_related("question", "couple"))
     item = found.filter(day=parsed, couple=request.couple).first()
     if item is None:
-        if parsed > daily.today(request.couple, request.user):
-            messages.info(request, daily.NOT_YET)
-        else:
-            messages.info(request, daily.PASSED)
-        raise _Redirect
+        future = parsed > daily.today(request.couple, request.user)
+        messages.info(request, daily.NOT_YET if future else daily.PASSED)
     return item
-
-
-class _Redirect(Exception):
-    pass
 
 
 @couple_required
 @require_POST
 def answer(request: CoupleRequest, day: str) -> HttpResponse:
-    try:
-        item = _round(request, day)
-    except _Redirect:
+    item = _round(request, day)
+    if item is None:
         return redirect("daily_question")
     if "skip" in request.POST:
         try:
@@ -115,9 +109,8 @@ def answer(request: CoupleRequest, day: str) -> HttpResponse:
 @couple_required
 @require_POST
 def acknowledge(request: CoupleRequest, day: str) -> HttpResponse:
-    try:
-        item = _round(request, day)
-    except _Redirect:
+    item = _round(request, day)
+    if item is None:
         return redirect("daily_question")
     form = AcknowledgeForm(request.POST)
     if form.is_valid():
@@ -127,7 +120,7 @@ def acknowledge(request: CoupleRequest, day: str) -> HttpResponse:
             messages.info(request, problem.message)
     else:
         messages.info(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    return redirect((request.POST.get("back") == "history" and "daily_history") or "daily_question")
+    return redirect("daily_question")
 
 
 @couple_required
@@ -139,8 +132,5 @@ def history(request: CoupleRequest) -> HttpResponse:
         .order_by("-day")
     )
     page = Paginator(rounds, 15).get_page(request.GET.get("page"))
-    items = []
-    for item in page.object_list:
-        seen: rules.RoundView[DailyAnswer] = rules.view_prefetched(item, request.user)
-        items.append({"round": item, "mine": seen.mine, "theirs": seen.theirs})
-    return render(request, "questions/history.html", {"page": page, "items": items})
+    pairs = rules.pair_up(request.user, page.object_list)
+    return render(request, "questions/history.html", {"page": page, "pairs": pairs})

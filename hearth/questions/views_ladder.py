@@ -22,10 +22,7 @@ def ladder_page(request: CoupleRequest, form: AnswerForm | None = None, status: 
         .prefetch_related("responses__author")
         .order_by("-revealed_at")[:10]
     )
-    past = []
-    for done in shared:
-        view: rules.RoundView[LadderAnswer] = rules.view_prefetched(done, user)
-        past.append({"round": done, "mine": view.mine, "theirs": view.theirs})
+    past = rules.pair_up(user, shared)
     info = content.ladder_info()
     context = {
         "step": step,

@@ -1,5 +1,6 @@
 """The one place that decides what a person sees of a round both partners answer."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -59,6 +60,11 @@ def view_prefetched[R: Response](round: Round, viewer: User) -> RoundView[R]:
     as history pages do: the same rule, no query per round."""
     responses = cast(list[R], list(round.responses.all()))  # type: ignore[attr-defined]
     return _split(round, responses, viewer)
+
+
+def pair_up[T: Round](viewer: User, rounds: Iterable[T]) -> list[tuple[T, RoundView[Any]]]:
+    """Each round of a history page with what the viewer may see of it."""
+    return [(round, view_prefetched(round, viewer)) for round in rounds]
 
 
 def shared_rounds[T: Round](viewer: User, rounds: QuerySet[T]) -> QuerySet[T]:

@@ -165,3 +165,18 @@ class ThisWeekTests(BaseTestCase):
         self.assertRedirects(
             self.client.get("/checkins/"), f"/checkins/{opened.pk}/", fetch_redirect_response=False
         )
+
+
+class ReflectionInputTests(BaseTestCase):
+    def test_a_reflection_on_an_unknown_prompt_is_refused_calmly(self) -> None:
+        from hearth.checkins.models import Reflection
+
+        checkin = open_week(self.couple)
+        for who in (self.alice, self.bob):
+            self.client.force_login(who)
+            self.client.post(f"/checkins/{checkin.pk}/", {**FULL, "send": "1"})
+        r = self.client.post(
+            f"/checkins/{checkin.pk}/reflect/", {"prompt": "pulse", "text": "x"}, follow=True
+        )
+        self.assertContains(r, "Your reply was empty or too long")
+        self.assertFalse(Reflection.objects.exists())

@@ -1,22 +1,24 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from hearth.checkins import reminders
+from hearth.lib.unsubscribe import OffPage, one_click_off
 
-TEMPLATE = "checkins/reminders_off.html"
+PAGE = OffPage(
+    title="Check-in reminders",
+    confirm_heading="Turn off check-in reminders?",
+    confirm_text="Hearth will stop sending you e-mails about your weekly check-in. Nothing else changes.",
+    button="Turn reminders off",
+    keep="Keep them",
+    done_heading="Reminders are off",
+    done_text="Reminders are off. You can turn them back on in Hearth any time.",
+    broken_text="It may have been cut short when it was copied. "
+    "You can turn reminders off in Hearth, on the check-in schedule page.",
+)
 
 
-# The signed token is the authority, not a session: the link works signed out,
-# and mail clients send the RFC 8058 one-click POST without a CSRF token.
-@csrf_exempt
+@csrf_exempt  # signed link, one-click POST from mail clients: see hearth.lib.unsubscribe
 @require_http_methods(["GET", "POST"])
 def reminders_off(request: HttpRequest, token: str) -> HttpResponse:
-    user = reminders.user_for_off_token(token)
-    if user is None:
-        return render(request, TEMPLATE, {"state": "broken"}, status=404)
-    if request.method == "POST":
-        reminders.turn_off(user)
-        return render(request, TEMPLATE, {"state": "off"})
-    return render(request, TEMPLATE, {"state": "confirm"})
+    return one_click_off(request, reminders.user_for_off_token(token), reminders.turn_off, PAGE)
