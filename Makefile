@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: help run serve setup test test-fast lint types check lock clean browser
+.PHONY: help run serve setup test test-fast lint types check lock clean browser system-libs
 
 help:
 	@echo "make run    set up and serve Hearth on http://$(HOST):$(PORT) (SQLite under var/)"
@@ -27,7 +27,7 @@ var/secret_key:
 	@mkdir -p var
 	@umask 077 && $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
-setup: $(VENV)/.installed var/secret_key
+setup: $(VENV)/.installed var/secret_key system-libs
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_content
 	$(MANAGE) collectstatic --no-input --verbosity 0
@@ -47,7 +47,11 @@ run: setup
 browser:
 	@scripts/ensure-chromium
 
-test: $(VENV)/.installed var/secret_key browser
+# Pango, HarfBuzz's subsetter and a font for the PDF summary (WeasyPrint).
+system-libs:
+	@scripts/ensure-system-libs
+
+test: $(VENV)/.installed var/secret_key browser system-libs
 	$(MANAGE) test --no-input --parallel $(or $(PARALLEL),2) $(ARGS)
 
 lint: $(VENV)/.installed var/secret_key

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "hearth.questions",
     "hearth.experiences",
     "hearth.checkup",
+    "hearth.coaching",
     "hearth.content",
     "hearth.worker",
 ]

@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("hearth.experiences.urls")),
     path("", include("hearth.experiences.urls_memories")),
     path("", include("hearth.checkup.urls")),
+    path("", include("hearth.coaching.urls")),
 ]

@@ -1,14 +1,16 @@
 from django import forms
 
 from hearth.appreciation.models import NOTE_MAX, REFLECTION_MAX, REPLY_MAX
+from hearth.coaching.widgets import CoachedTextarea
 from hearth.lib.forms import Form
 
 
-def limited(label: str, limit: int, rows: int) -> forms.CharField:
+def limited(label: str, limit: int, rows: int, coached: bool = True) -> forms.CharField:
     return forms.CharField(
         label=label,
         max_length=limit,
-        widget=forms.Textarea(attrs={"rows": rows}),
+        # Coached where the partner will read it.
+        widget=CoachedTextarea(attrs={"rows": rows}) if coached else forms.Textarea(attrs={"rows": rows}),
         error_messages={
             "required": "There's nothing here yet.",
             "max_length": "Please keep it under %(limit_value)d characters (it has %(show_value)d).",
@@ -25,4 +27,4 @@ class ReplyForm(Form):
 
 
 class DailyReflectionForm(Form):
-    text = limited("What can I do today to help us feel more connected?", REFLECTION_MAX, 3)
+    text = limited("What can I do today to help us feel more connected?", REFLECTION_MAX, 3, coached=False)

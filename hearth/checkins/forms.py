@@ -6,6 +6,7 @@ from hearth.accounts.forms import TimezoneField
 from hearth.checkins import content
 from hearth.checkins.models import ANSWER_MAX, REFLECTION_MAX, ReminderPlan, Weekday
 from hearth.checkins.slots import Slot
+from hearth.coaching.widgets import CoachedTextarea
 from hearth.lib.forms import Form
 
 
@@ -15,7 +16,7 @@ def answer_field(label: str, hint: str) -> forms.CharField:
         help_text=hint,
         required=False,
         max_length=ANSWER_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=CoachedTextarea(attrs={"rows": 3}),
         error_messages={
             "max_length": "Please keep this under %(limit_value)d characters (it has %(show_value)d)."
         },
@@ -60,7 +61,7 @@ class ReflectionForm(Form):
     text = forms.CharField(
         label="What I heard you say is…",
         max_length=REFLECTION_MAX,
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=CoachedTextarea(attrs={"rows": 2}),
         error_messages={"max_length": "Please keep this under %(limit_value)d characters."},
     )
 

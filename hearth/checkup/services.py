@@ -1,18 +1,18 @@
 """Taking the check-up, and what the couple sees once both have."""
 
 from dataclasses import dataclass
-from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
 from hearth.accounts.models import User
 from hearth.checkins import trend
-from hearth.checkup import content, decide
+from hearth.checkup import content, decide, notifications
+from hearth.checkup.cycle import latest, next_opens
 from hearth.checkup.models import Checkup, CheckupAnswer
 from hearth.couples.models import Couple
 from hearth.reveal import rules
-
-RETAKE_AFTER = timedelta(weeks=4)
+from hearth.safety import signals
 
 # Where each area's first steps are in Hearth: (URL name, words).
 PRACTICES = {
@@ -32,19 +32,14 @@ class CheckupProblem(Exception):
         self.message = message
 
 
-def latest(couple: Couple) -> Checkup | None:
-    return (
-        Checkup.objects.select_related("couple").filter(couple=couple).order_by("-opened_at", "-pk").first()
-    )
-
-
 def start(couple: Couple) -> Checkup:
     """The check-up in progress, or a new one once four weeks have passed."""
     last = latest(couple)
     if last is not None and last.revealed_at is None:
         return last
-    if last is not None and last.revealed_at and timezone.now() < last.revealed_at + RETAKE_AFTER:
-        opens = timezone.localdate(last.revealed_at + RETAKE_AFTER)
+    opens_at = next_opens(last) if last is not None else None
+    if opens_at is not None and timezone.now() < opens_at:
+        opens = timezone.localdate(opens_at)
         raise CheckupProblem(
             f"The next check-up opens on {opens:%-d %B}. Four weeks gives things time to move."
         )
@@ -54,9 +49,11 @@ def start(couple: Couple) -> Checkup:
 def save(
     item: Checkup, user: User, scores: dict[str, int], weighing: list[str], afraid: bool, send: bool
 ) -> None:
-    answer = rules.save_draft(item, user, CheckupAnswer, scores=scores, weighing=weighing, afraid=afraid)
-    if send:
-        rules.submit(item, answer)
+    with transaction.atomic():
+        answer = rules.save_draft(item, user, CheckupAnswer, scores=scores, weighing=weighing, afraid=afraid)
+        # Revealing it starts the four weeks to the next; whoever asked is e-mailed then.
+        if send and rules.submit(item, answer):
+            notifications.schedule_for(item, timezone.now())
 
 
 def decide_together(item: Checkup, user: User) -> None:
@@ -115,7 +112,9 @@ def results(item: Checkup, seen: rules.RoundView[CheckupAnswer]) -> Results:
     counselling = decide.recommend_counselling(
         history,
         weighing_ticked=bool(seen.mine.weighing or seen.theirs.weighing),
-        someone_afraid=seen.mine.afraid or seen.theirs.afraid,
+        someone_afraid=seen.mine.afraid
+        or seen.theirs.afraid
+        or signals.active([seen.mine.author_id, seen.theirs.author_id]),
     )
     steps = []
     for key in found.work_on:

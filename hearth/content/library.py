@@ -41,6 +41,7 @@ LIBRARIES = [
     Library("ladder_prompts", "questions/ladder.toml", _entries("prompts", "text")),
     Library("ideas", "experiences/ideas.toml", _entries("ideas", "title", "text")),
     Library("memory_lane_prompts", "experiences/memory_lane.toml", _entries("prompts", "text")),
+    Library("coach_rewrites", "coach/rewrites.toml", _entries("rewrite", "gentle")),
 ]
 
 

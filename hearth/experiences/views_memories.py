@@ -16,6 +16,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hearth.accounts.decorators import AuthenticatedRequest, privacy_required
+from hearth.coaching.widgets import CoachedTextarea
 from hearth.couples.access import active_couple
 from hearth.couples.decorators import CoupleRequest, couple_required
 from hearth.experiences import photos
@@ -29,7 +30,7 @@ class MemoryForm(Form):
     text = forms.CharField(
         label="What do you want to remember?",
         max_length=MEMORY_MAX,
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=CoachedTextarea(attrs={"rows": 4}),
         error_messages={
             "required": "There's nothing here yet.",
             "max_length": "Please keep it under %(limit_value)d characters (it has %(show_value)d).",

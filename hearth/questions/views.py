@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from hearth.coaching.widgets import CoachedTextarea
 from hearth.couples.decorators import CoupleRequest, couple_required
 from hearth.lib.forms import Form
 from hearth.questions import daily
@@ -21,7 +22,7 @@ class AnswerForm(Form):
     text = forms.CharField(
         label="Your answer",
         max_length=ANSWER_MAX,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=CoachedTextarea(attrs={"rows": 3}),
         error_messages={"required": "Write a few words, or skip today.", **LIMIT},
     )
 

@@ -1,18 +1,20 @@
 from django import forms
 
+from hearth.coaching.widgets import CoachedTextarea
 from hearth.lib.forms import Form
 from hearth.repair.models import STEP_MAX
 
 LIMIT = {"max_length": "Please keep this under %(limit_value)d characters (it has %(show_value)d)."}
 
 
-def step(label: str, hint: str, required: bool = True) -> forms.CharField:
+def step(label: str, hint: str, required: bool = True, coached: bool = True) -> forms.CharField:
     return forms.CharField(
         label=label,
         help_text=hint,
         max_length=STEP_MAX,
         required=required,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        # Coached where the partner will read it; letting go is private.
+        widget=CoachedTextarea(attrs={"rows": 3}) if coached else forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": "Please write a few words here.", **LIMIT},
     )
 
@@ -34,20 +36,22 @@ class ResponseForm(Form):
         label="Your answer, in your own words",
         max_length=STEP_MAX,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=CoachedTextarea(attrs={"rows": 3}),
         error_messages=LIMIT,
     )
 
 
 class LettingGoForm(Form):
-    text = step("What has been lingering?", "Write it as it is. Nobody else will see this.")
+    text = step("What has been lingering?", "Write it as it is. Nobody else will see this.", coached=False)
     what_to_release = step(
         "What do I need to let go of?",
         "A grudge, a wish that it had gone differently, a story about it…",
         False,
+        coached=False,
     )
     need_underneath = step(
         "Is there a need under it?",
         "Maybe to be heard, to feel safe, to be thanked, or to have more help.",
         False,
+        coached=False,
     )

@@ -1,6 +1,7 @@
 """The worker's jobs: periodic ones, each run once per period by whichever
 worker claims it, and the row jobs (check-ins, reminders, appreciation
-e-mails, the outbox) that run on every pass and claim their own due rows."""
+e-mails, plan and check-up reminders, the outbox) that run on every pass and
+claim their own due rows."""
 
 import logging
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from django.utils import timezone
 
 from hearth.appreciation.notifications import send_due_notice_nudges
 from hearth.checkins.reminders import open_due_checkins, send_due_nudges, send_due_reminders
+from hearth.checkup.notifications import send_due_retake_reminders
 from hearth.couples.models import Invite
 from hearth.experiences.reminders import send_due_plan_reminders
 from hearth.worker.models import JobSchedule, OutgoingEmail
@@ -60,6 +62,7 @@ EVERY_PASS: list[Callable[[datetime], int]] = [
     send_due_nudges,
     send_due_notice_nudges,
     send_due_plan_reminders,
+    send_due_retake_reminders,
     deliver_outbox,
 ]
 

@@ -31,6 +31,7 @@ class OutgoingEmail(models.Model):
         NOTE_WAITING = "note_waiting", "Something is waiting (appreciation note)"
         NOTICE_NUDGE = "notice_nudge", "Daily nudge to notice"
         PLAN_REMINDER = "plan_reminder", "Plan reminder"
+        CHECKUP_READY = "checkup_ready", "The next check-up is ready"
 
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=32, choices=Kind)

@@ -6,6 +6,7 @@ from hearth.checkup import content
 from hearth.checkup.models import Checkup, CheckupAnswer
 from hearth.checkup.tests.test_decide import answers
 from hearth.lib.testing import BaseTestCase, make_couple, make_user
+from hearth.safety.models import SafetySignal
 
 
 def form(value: int, **extra: str) -> dict[str, str]:
@@ -96,6 +97,28 @@ class CheckupTests(BaseTestCase):
         self.assertNotContains(r, "Just for you")
         self.assertNotContains(r, "afraid")
         self.assertNotContains(r, "worth investing in")
+
+    def test_a_clear_safety_screen_signal_does_the_same_and_wears_off(self) -> None:
+        item = self.start()
+        self.finish(self.alice, item, 4, weighing_walls="on")
+        self.finish(self.bob, item, 4)
+        # Bob wrote something the safety screen clearly read as control.
+        self.client.force_login(self.bob)
+        self.client.post(
+            "/coach/",
+            {"text": "You check my phone every night and I'm not allowed to see my sister."},
+            headers={"HX-Trigger-Name": "text"},
+        )
+        r = self.client.get(self.url)
+        self.assertContains(r, "Just for you")
+        self.assertContains(r, "Something you wrote lately")
+        self.assertNotContains(r, "worth investing in")
+        self.client.force_login(self.alice)
+        r = self.client.get(self.url)
+        self.assertNotContains(r, "Just for you")
+        self.assertNotContains(r, "worth investing in")
+        SafetySignal.objects.update(until=timezone.now() - timedelta(seconds=1))
+        self.assertContains(self.client.get(self.url), "worth investing in")
 
     def test_retaking_early_says_when(self) -> None:
         item = self.start()

@@ -70,4 +70,23 @@
     if (!button || !navigator.share) return;
     navigator.share({ title: button.dataset.shareText, url: button.dataset.share }).catch(function () {});
   });
+  // The tone coach: "Use this" puts the gentler words in place of the part
+  // the coach talked about (only if that part is still there as it was);
+  // "Keep mine" just closes the note.
+  document.addEventListener("click", function (event) {
+    var use = event.target.closest && event.target.closest("[data-coach-use]");
+    var keep = event.target.closest && event.target.closest("[data-coach-keep]");
+    if (!use && !keep) return;
+    var box = (use || keep).closest("[data-coach-box]");
+    var area = box && box.previousElementSibling;
+    if (use && area && area.tagName === "TEXTAREA") {
+      var before = area.value, part = use.dataset.coachReplace;
+      var at = before.indexOf(part);
+      if (at < 0) return;
+      area.value = before.slice(0, at) + use.dataset.coachUse + before.slice(at + part.length);
+      area.focus();
+      area.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    box.innerHTML = "";
+  });
 })();

@@ -4,16 +4,17 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from hearth.accounts.decorators import AuthenticatedRequest, privacy_required
-from hearth.checkup import content, counselling, services
+from hearth.checkup import content, counselling, cycle, notifications, services
 from hearth.checkup.models import Checkup, CheckupAnswer
+from hearth.couples.access import active_couple
 from hearth.couples.decorators import CoupleRequest, couple_required
 from hearth.reveal import rules
-from hearth.safety import resources
+from hearth.safety import resources, signals
 
 
 @couple_required
 def checkup(request: CoupleRequest) -> HttpResponse:
-    item = services.latest(request.couple)
+    item = cycle.latest(request.couple)
     seen: rules.RoundView[CheckupAnswer] | None = rules.view_round(item, request.user) if item else None
     words = content.load()
     mine = seen.mine if seen else None
@@ -27,7 +28,8 @@ def checkup(request: CoupleRequest) -> HttpResponse:
     if item and seen and seen.revealed:
         context["results"] = services.results(item, seen)
         context["trend"] = services.trend_for(request.couple)
-    if seen and seen.mine and seen.mine.afraid:
+        context["reminder_on"] = notifications.wants_reminder(request.user)
+    if (seen and seen.mine and seen.mine.afraid) or signals.active([request.user.pk]):
         # Shown to this person only; never part of the couple's results.
         context["help"] = resources.for_country(str(request.user.country or ""))
     return render(request, "checkup/checkup.html", context)
@@ -84,5 +86,10 @@ def find_counsellor(request: AuthenticatedRequest) -> HttpResponse:
     """How to find a couples counsellor, with directories for the person's country."""
     guide = counselling.load()
     country = str(request.user.country or "")
-    context = {"guide": guide, "directories": guide.directories.get(country, ()), "country": country}
+    context = {
+        "guide": guide,
+        "directories": guide.directories.get(country, ()),
+        "country": country,
+        "in_couple": active_couple(request.user) is not None,
+    }
     return render(request, "checkup/counsellor.html", context)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CoachingConfig(AppConfig):
+    name = "hearth.coaching"
+    verbose_name = "Tone coach in the product"
