@@ -1,5 +1,8 @@
 from hearth import coach
 from hearth.checkins.models import CheckIn
+from hearth.checkins.tests.helpers import open_week
+from hearth.questions import daily
+from hearth.questions.tests.test_daily import pool
 from hearth.lib.testing import BaseTestCase
 from hearth.safety.models import SafetySignal
 from hearth.worker.models import OutgoingEmail
@@ -100,6 +103,19 @@ class CoachedBoxesTests(BaseTestCase):
         self.assertEqual(self.boxes("/repair/apology/new/"), 5)
         self.assertEqual(self.boxes("/repair/letting-go/new/"), 0)
         self.assertEqual(self.boxes("/memories/"), 1)
+
+    def test_check_in_answers_and_the_daily_answer_are_coached(self) -> None:
+        item = open_week(self.couple)
+        self.client.force_login(self.alice)
+        self.assertGreaterEqual(self.boxes(f"/checkins/{item.pk}/"), 4)
+        pool()
+        daily.set_enabled(self.couple, True)
+        self.assertEqual(self.boxes("/questions/today/"), 1)
+
+    def test_a_stranger_sees_no_coach_on_pages_that_are_not_hers(self) -> None:
+        item = open_week(self.couple)
+        self.client.force_login(self.carol)
+        self.assertEqual(self.client.get(f"/checkins/{item.pk}/").status_code, 404)
 
 
 class QuietHelpTests(BaseTestCase):

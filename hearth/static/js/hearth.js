@@ -79,7 +79,7 @@
     if (!use && !keep) return;
     var box = (use || keep).closest("[data-coach-box]");
     var area = box && box.previousElementSibling;
-    if (use && area && area.tagName === "TEXTAREA") {
+    if (use && area && (area.tagName === "TEXTAREA" || area.tagName === "INPUT")) {
       var before = area.value, part = use.dataset.coachReplace;
       var at = before.indexOf(part);
       if (at < 0) return;
