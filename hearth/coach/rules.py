@@ -112,6 +112,10 @@ PHRASES: dict[str, list[str]] = {
         r"wish i (?:was|were) (?:dead|never born)",
         r"(?:can(?:'t|t)|cannot) (?:go on|keep going) (?:like this|anymore|any more)",
         r"take all (?:my|the|of my) (?:pills|tablets|meds)",
+        r"\bwant(?:ed|s)? to die\b(?! (?:laughing|of (?:laughter|embarrassment|shame)))",
+        r"(?:sleep|go to sleep|fall asleep) and (?:not|never) wake up",
+        r"(?:no|any) reason to (?:live|keep going|go on)",
+        r"say(?:ing)? goodbye (?:to everyone|for good|forever)",
         # Feeling a burden, and a time or an end in the same breath.
         r"(?:stuck with|a burden|better off without|put up with|rid of) me\b.{0,60}\b(?:tonight|for good|soon|much longer|any ?more)\b",
     ],
@@ -126,6 +130,8 @@ PHRASES: dict[str, list[str]] = {
         r"\brap(?:e|ed)\b",
         r"threaten(?:ed|s|ing)? (?:me|to (?:hurt|kill|hit))",
         r"lock(?:ed|s)? me in\b",
+        r"(?:afraid|scared|fear(?:ful)?) for my (?:life|safety)",
+        r"(?:not|don't feel|never feel|don't ever feel) safe (?:at home|with you|around you|in this house)",
     ],
     "coercive_control": [
         r"(?:check|checks|checking|checked|go through|goes through|went through|read|reads|reading|look through|looks through) (?:my|your) (?:phone|messages|texts|emails|email|dms|chats)",
@@ -137,6 +143,8 @@ PHRASES: dict[str, list[str]] = {
         r"cut me off from",
         r"(?:give|gives|gave) me an allowance",
         r"walking on eggshells",
+        r"control(?:s|led|ling)? (?:all )?(?:the|our) money",
+        r"(?:take|takes|took|hide|hides|hid) my (?:phone|keys|car keys|passport)\b(?! charger| case)",
     ],
 }
 

@@ -15,6 +15,13 @@ HYPERBOLE = [
     "You never fail to make my day better.",
     "I nearly died laughing at your text",
     "I'm dead on my feet, love. Early night?",
+    "I wanted to die laughing when the dog stole your sandwich",
+]
+
+PLAIN_WORDS_OF_RISK = [
+    ("Honestly I just want to sleep and not wake up some days.", "self_harm"),
+    ("I don't feel safe at home any more.", "partner_violence"),
+    ("He controls all the money and I have to ask for bus fare.", "coercive_control"),
 ]
 
 
@@ -42,6 +49,16 @@ class HyperboleTests(TestCase):
             with self.subTest(text=text):
                 reading = analyse(text)
                 self.assertEqual((reading.horsemen, reading.risk), ([], []))
+
+
+class PlainWordsTests(TestCase):
+    def test_plain_words_of_risk_are_a_clear_signal_with_no_coaching(self) -> None:
+        for text, label in PLAIN_WORDS_OF_RISK:
+            with self.subTest(text=text):
+                reading = analyse(text)
+                self.assertIn(label, reading.risk)
+                self.assertEqual(reading.risk_level, "clear")
+                self.assertEqual((reading.horsemen, reading.suggestion), ([], None))
 
 
 class ModelFileTests(TestCase):

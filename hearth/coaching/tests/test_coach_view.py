@@ -1,9 +1,9 @@
 from hearth import coach
 from hearth.checkins.models import CheckIn
 from hearth.checkins.tests.helpers import open_week
+from hearth.lib.testing import BaseTestCase
 from hearth.questions import daily
 from hearth.questions.tests.test_daily import pool
-from hearth.lib.testing import BaseTestCase
 from hearth.safety.models import SafetySignal
 from hearth.worker.models import OutgoingEmail
 
