@@ -3,7 +3,8 @@
 Features for a message: its sentence embedding, one flag per phrase and risk
 cue in `rules.py`, and which words and word pairs of the training vocabulary
 it uses. On them, one logistic regression per horseman, one for "any risk",
-and one per kind of risk (which says which help to show). Trained by
+one per kind of risk (which says which help to show), and one for "plainly
+everyday", which may overrule an unsure risk. Trained by
 ``python -m hearth.coach.train`` with scikit-learn; applying it needs only
 numpy. Everything lives in ``model.npz`` beside this file, with a fingerprint
 of the data and the phrases it was trained on.
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 EMBEDDING_WEIGHT = 3.0  # the embedding is unit length; the flags are 0 or 1
 SURE = 0.9  # "any risk" at or above this is a clear signal, not a possible one
-HEADS = (*HORSEMEN, "risk", *RISKS)
+HEADS = (*HORSEMEN, "risk", *RISKS, "safe")
 
 
 @dataclass(frozen=True)
@@ -92,13 +93,15 @@ def predict(model: Trained, vector: NDArray[np.float32], text: str) -> tuple[set
     """The labels the classifier gives one message, and whether it is sure of
     a risk it found.
 
-    A risk is found when the "any risk" head passes its threshold; its kinds
-    are those whose own head passes, or else the likeliest one.
+    A risk is found when the "any risk" head passes its threshold, unless it
+    is unsure and the "safe" head is sure the message is plainly everyday; its
+    kinds are those whose own head passes, or else the likeliest one.
     """
     p = dict(zip(HEADS, probabilities(model, features(vector, text, model.index)), strict=True))
     t = dict(zip(HEADS, model.thresholds, strict=True))
     labels = {h for h in HORSEMEN if p[h] >= t[h]}
-    if p["risk"] >= t["risk"]:
+    sure = p["risk"] >= max(SURE, t["risk"])
+    if p["risk"] >= t["risk"] and (sure or p["safe"] < t["safe"]):
         kinds = {r for r in RISKS if p[r] >= t[r]}
         labels |= kinds or {max(RISKS, key=lambda r: p[r])}
-    return labels, p["risk"] >= max(SURE, t["risk"])
+    return labels, sure
