@@ -126,8 +126,10 @@ class CheckupTests(BaseTestCase):
         self.finish(self.bob, item, 4)
         r = self.client.post("/checkup/start/", follow=True)
         self.assertContains(r, "The next check-up opens on")
+        self.assertNotContains(r, "Take a new check-up")
         self.assertEqual(Checkup.objects.count(), 1)
         Checkup.objects.update(revealed_at=timezone.now() - timedelta(weeks=5))
+        self.assertContains(self.client.get(self.url), "Take a new check-up")
         self.client.post("/checkup/start/")
         self.assertEqual(Checkup.objects.count(), 2)
 

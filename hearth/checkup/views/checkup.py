@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from hearth.accounts.decorators import AuthenticatedRequest, privacy_required
@@ -29,6 +30,8 @@ def checkup(request: CoupleRequest) -> HttpResponse:
         context["results"] = services.results(item, seen)
         context["trend"] = services.trend_for(request.couple)
         context["reminder_on"] = notifications.wants_reminder(request.user)
+        opens = cycle.next_opens(item)
+        context["next_opens"] = opens if opens and opens > timezone.now() else None
     if (seen and seen.mine and seen.mine.afraid) or signals.active([request.user.pk]):
         # Shown to this person only; never part of the couple's results.
         context["help"] = resources.for_country(str(request.user.country or ""))
