@@ -234,6 +234,7 @@ else:
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 
 # Logs carry requests and errors, never what a user wrote.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "hearth.lib.reports.NoUserText"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -13,11 +13,9 @@ signed one-click link that turns off that kind only.
 """
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.db import transaction
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -25,6 +23,8 @@ from django.urls import reverse
 from hearth.accounts.models import User
 from hearth.appreciation.models import AppreciationPrefs, Note
 from hearth.couples.access import active_couple
+from hearth.lib.timezones import local_moment, next_clock_time, zone_or_utc
+from hearth.lib.unsubscribe import OffLink
 from hearth.worker import outbox
 from hearth.worker.batches import BATCH, in_batches
 from hearth.worker.models import OutgoingEmail
@@ -120,7 +120,7 @@ def _nudge(pk: int, now: datetime) -> bool:
         if (
             _in_couple(prefs.user)
             and now - due_at <= NUDGE_LATE_BY
-            and not _nudged_on(prefs.user, now.astimezone(_zone(prefs.user.timezone)).date())
+            and not _nudged_on(prefs.user, now.astimezone(zone_or_utc(prefs.user.timezone)).date())
         ):
             OutgoingEmail.objects.create(recipient_id=prefs.user_id, kind=NOTICE_NUDGE, created_at=now)
         return True
@@ -128,33 +128,15 @@ def _nudge(pk: int, now: datetime) -> bool:
 
 def next_nudge_at(at: time, timezone: str, after: datetime) -> datetime:
     """The first moment strictly after `after` when the clock reads `at` in
-    `timezone`, in UTC. Worked out in local time, so it stays at the same
-    hour across a clock change; a time the clocks jump over moves forward by
-    the gap, and a time they pass twice counts once (the first)."""
-    zone = _zone(timezone)
-    day = after.astimezone(zone).date()
-    candidate = _local(day, at, zone)
-    if candidate <= after:
-        candidate = _local(day + timedelta(days=1), at, zone)
-    return candidate
-
-
-def _local(day: date, at: time, zone: ZoneInfo) -> datetime:
-    # fold=0 reads a skipped time with the offset from before the change (so
-    # it lands after the gap) and a repeated time as its first occurrence.
-    return datetime.combine(day, at).replace(tzinfo=zone).astimezone(UTC)
-
-
-def _zone(name: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("UTC")
+    `timezone`, in UTC: the same hour across a clock change; a time the
+    clocks jump over moves forward by the gap, and a time they pass twice
+    counts once (the first)."""
+    return next_clock_time(at, timezone, after)
 
 
 def _nudged_on(user: User, day: date) -> bool:
-    zone = _zone(user.timezone)
-    start, end = _local(day, time(0), zone), _local(day + timedelta(days=1), time(0), zone)
+    zone = zone_or_utc(user.timezone)
+    start, end = local_moment(day, time(0), zone), local_moment(day + timedelta(days=1), time(0), zone)
     return OutgoingEmail.objects.filter(
         recipient=user, kind=NOTICE_NUDGE, created_at__gte=start, created_at__lt=end
     ).exists()
@@ -176,22 +158,17 @@ def _unsent(user_id: int, *kinds: OutgoingEmail.Kind) -> QuerySet[OutgoingEmail]
 # One-click off links
 
 
-def _signer(kind: OutgoingEmail.Kind) -> signing.Signer:
-    return signing.Signer(salt=f"hearth.appreciation.emails.off.{kind}")
+def _off_link(kind: OutgoingEmail.Kind) -> OffLink:
+    return OffLink(f"hearth.appreciation.emails.off.{kind}")
 
 
 def off_token(user_id: int, kind: OutgoingEmail.Kind) -> str:
-    """The signed part of a link that turns off one kind. It does not expire:
-    a link in an old e-mail should still work."""
-    return _signer(kind).sign(str(user_id))
+    """The signed part of a link that turns off one kind."""
+    return _off_link(kind).token(user_id)
 
 
 def user_for_off_token(token: str, kind: OutgoingEmail.Kind) -> User | None:
-    try:
-        user_id = int(_signer(kind).unsign(token))
-    except (signing.BadSignature, ValueError):
-        return None
-    return User.objects.filter(pk=user_id).first()
+    return _off_link(kind).user(token)
 
 
 def turn_off(user: User, kind: OutgoingEmail.Kind) -> None:

@@ -17,7 +17,6 @@ E-mails carry no content: no answers, no names, no schedule label.
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 
@@ -25,6 +24,7 @@ from hearth.accounts.models import User
 from hearth.checkins import services
 from hearth.checkins.models import Answer, ReminderPlan, Schedule
 from hearth.checkins.slots import Slot
+from hearth.lib.unsubscribe import OffLink
 from hearth.worker import outbox
 from hearth.worker.batches import BATCH, in_batches
 from hearth.worker.models import OutgoingEmail
@@ -158,18 +158,9 @@ def _has_finished(user_id: int, couple_id: int, week: date) -> bool:
     ).exists()
 
 
-def off_token(user_id: int) -> str:
-    """The signed part of a one-click "turn reminders off" link. It does not
-    expire: a link in an old e-mail should still work."""
-    return signing.Signer(salt=OFF_SALT).sign(str(user_id))
-
-
-def user_for_off_token(token: str) -> User | None:
-    try:
-        user_id = int(signing.Signer(salt=OFF_SALT).unsign(token))
-    except (signing.BadSignature, ValueError):
-        return None
-    return User.objects.filter(pk=user_id).first()
+OFF_LINK = OffLink(OFF_SALT)
+off_token = OFF_LINK.token
+user_for_off_token = OFF_LINK.user
 
 
 def turn_off(user: User) -> None:

@@ -15,6 +15,16 @@ def latest(couple: Couple) -> Checkup | None:
     )
 
 
+def latest_revealed(couple: Couple) -> Checkup | None:
+    """The couple's latest revealed check-up (a summary is made from it)."""
+    return (
+        Checkup.objects.select_related("couple")
+        .filter(couple=couple, revealed_at__isnull=False)
+        .order_by("-opened_at", "-pk")
+        .first()
+    )
+
+
 def next_opens(item: Checkup) -> datetime | None:
     """When a check-up after `item` may start; None while `item` is in progress."""
     return item.revealed_at + RETAKE_AFTER if item.revealed_at is not None else None

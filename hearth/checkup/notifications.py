@@ -15,11 +15,9 @@ Nothing is sent once the couple has closed, the person has opted out, or a
 new check-up has started.
 """
 
-from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import datetime, time
 
 from django.conf import settings
-from django.core import signing
 from django.db import transaction
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -29,6 +27,8 @@ from hearth.accounts.models import User
 from hearth.checkup.cycle import latest, next_opens
 from hearth.checkup.models import Checkup, RetakeReminder
 from hearth.couples.access import active_couple
+from hearth.lib.timezones import next_clock_time
+from hearth.lib.unsubscribe import OffLink
 from hearth.worker import outbox
 from hearth.worker.batches import BATCH, in_batches
 from hearth.worker.models import OutgoingEmail
@@ -114,21 +114,8 @@ def _due_at(reminder: RetakeReminder, now: datetime) -> datetime | None:
     opens = next_opens(last) if last is not None and last.pk != reminder.sent_for_id else None
     if opens is None:
         return None
-    due = daytime_after(opens, reminder.user.timezone)
+    due = next_clock_time(SEND_AT, reminder.user.timezone, opens, or_equal=True)
     return due if due > now else None
-
-
-def daytime_after(moment: datetime, zone_name: str) -> datetime:
-    """The first SEND_AT in the named timezone at or after `moment`, in UTC."""
-    try:
-        zone = ZoneInfo(zone_name)
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo("UTC")
-    day = moment.astimezone(zone).date()
-    candidate = datetime.combine(day, SEND_AT).replace(tzinfo=zone).astimezone(UTC)
-    if candidate < moment:
-        candidate = datetime.combine(day + timedelta(days=1), SEND_AT).replace(tzinfo=zone).astimezone(UTC)
-    return candidate
 
 
 def _unsent(user_id: int) -> QuerySet[OutgoingEmail]:
@@ -138,18 +125,9 @@ def _unsent(user_id: int) -> QuerySet[OutgoingEmail]:
 # One-click off
 
 
-def off_token(user_id: int) -> str:
-    """The signed part of the off link. It does not expire: a link in an old
-    e-mail should still work."""
-    return signing.Signer(salt=OFF_SALT).sign(str(user_id))
-
-
-def user_for_off_token(token: str) -> User | None:
-    try:
-        user_id = int(signing.Signer(salt=OFF_SALT).unsign(token))
-    except (signing.BadSignature, ValueError):
-        return None
-    return User.objects.filter(pk=user_id).first()
+OFF_LINK = OffLink(OFF_SALT)
+off_token = OFF_LINK.token
+user_for_off_token = OFF_LINK.user
 
 
 def turn_off(user: User) -> None:

@@ -91,16 +91,6 @@ class SummaryProblem(Exception):
         self.message = message
 
 
-def latest_revealed(couple: Couple) -> Checkup | None:
-    """The check-up a summary is made from: the couple's latest revealed one."""
-    return (
-        Checkup.objects.select_related("couple")
-        .filter(couple=couple, revealed_at__isnull=False)
-        .order_by("-opened_at", "-pk")
-        .first()
-    )
-
-
 def state(item: Checkup, viewer: User) -> State:
     seen: rules.RoundView[CheckupAnswer] = rules.view_round(item, viewer)
     consents = list(SummaryConsent.objects.filter(checkup=item))

@@ -1,8 +1,8 @@
 """Fast rules: phrases that mark a horseman or a risk, with where they are.
 
-Rules do two jobs. They give the classifier a few extra features (one per
-label: did a phrase of that kind occur?), and they say *where*: the spans the
-coach highlights. A risk phrase on its own is enough to show help, so risk
+Rules do two jobs. They give the classifier extra features (one per phrase
+and cue: does it occur?), and they say *where*: the spans the coach
+highlights. A risk phrase on its own is enough to show help, so risk
 phrases are kept narrow and unambiguous. Horseman phrases are only hints
 ("you never" is sometimes love: "you never forget my birthday"), so the
 classifier decides.

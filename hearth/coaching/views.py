@@ -14,7 +14,7 @@ and forgotten: it is not stored, logged or sent anywhere.
 - A horseman: the marked words, why, and a gentler way (`note.html`).
 """
 
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
@@ -42,9 +42,17 @@ def _help(request: AuthenticatedRequest, reading: coach.Reading) -> dict[str, ob
     }
 
 
+def coach_view(request: HttpRequest) -> HttpResponse:
+    if request.headers.get("HX-Request") and not request.user.is_authenticated:
+        # A session that ran out while typing: say nothing, rather than have
+        # htmx follow the login redirect and put the login page in the box.
+        return HttpResponse(status=204)
+    return _coach(request)
+
+
 @privacy_required
 @require_POST
-def coach_view(request: AuthenticatedRequest) -> HttpResponse:
+def _coach(request: AuthenticatedRequest) -> HttpResponse:
     name = request.headers.get("HX-Trigger-Name")
     if not name or name not in request.POST:
         return HttpResponseBadRequest("The coach reads a text box's own value.")

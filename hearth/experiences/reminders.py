@@ -7,7 +7,6 @@ number of workers send each reminder once."""
 from datetime import datetime
 
 from django.conf import settings
-from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +14,7 @@ from django.utils import timezone
 from hearth.accounts.models import User
 from hearth.couples.access import active_couple
 from hearth.experiences.models import Plan
+from hearth.lib.unsubscribe import OffLink
 from hearth.worker import outbox
 from hearth.worker.batches import BATCH, in_batches
 from hearth.worker.models import OutgoingEmail
@@ -45,16 +45,9 @@ def _remind(pk: int, now: datetime) -> bool:
         return True
 
 
-def off_token(user_id: int) -> str:
-    return signing.Signer(salt=SIGNER_SALT).sign(str(user_id))
-
-
-def user_for_off_token(token: str) -> User | None:
-    try:
-        user_id = int(signing.Signer(salt=SIGNER_SALT).unsign(token))
-    except (signing.BadSignature, ValueError):
-        return None
-    return User.objects.filter(pk=user_id).first()
+OFF_LINK = OffLink(SIGNER_SALT)
+off_token = OFF_LINK.token
+user_for_off_token = OFF_LINK.user
 
 
 def turn_off(user: User) -> None:

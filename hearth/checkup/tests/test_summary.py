@@ -1,3 +1,4 @@
+import sys
 from datetime import date, timedelta
 from unittest import mock
 
@@ -282,6 +283,14 @@ class PdfTests(SummaryTestCase):
         # A4 is 210 x 297 mm: 793.7 x 1122.5 CSS pixels.
         page = pdf.layout(html).pages[0]
         self.assertEqual((round(page.width), round(page.height)), (794, 1123))
+
+    def test_a_server_without_the_pdf_libraries_says_so_and_offers_the_page(self) -> None:
+        self.both_agree()
+        self.client.force_login(self.alice)
+        with mock.patch.dict(sys.modules, {"hearth.checkup.pdf": None}):
+            r = self.client.get(PDF, follow=True)
+        self.assertRedirects(r, "/checkup/summary/")
+        self.assertContains(r, "can&#x27;t make PDFs yet")
 
     def test_it_leaves_pillow_refusing_truncated_images(self) -> None:
         # WeasyPrint turns it on when imported; photo uploads need it off.

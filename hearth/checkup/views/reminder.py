@@ -7,8 +7,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from hearth.accounts.models import User
 from hearth.checkup import notifications
-from hearth.checkup.decorators import couple_or_404
-from hearth.couples.decorators import CoupleRequest
+from hearth.couples.decorators import CoupleRequest, couple_or_404
 from hearth.lib.unsubscribe import OffPage, one_click_off
 
 OFF_PAGE = OffPage(

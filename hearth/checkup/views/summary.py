@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -5,10 +7,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from hearth.checkup import summary
-from hearth.checkup.decorators import couple_or_404
+from hearth.checkup import cycle, summary
 from hearth.checkup.models import Checkup
-from hearth.couples.decorators import CoupleRequest
+from hearth.couples.decorators import CoupleRequest, couple_or_404
 
 PDF_NAME = "hearth-check-up-summary.pdf"
 
@@ -17,7 +18,7 @@ PDF_NAME = "hearth-check-up-summary.pdf"
 def page(request: CoupleRequest) -> HttpResponse:
     """The printable summary once both agree. Before that, the person's own
     choices and, once they have agreed, a calm word that it waits for both."""
-    item = summary.latest_revealed(request.couple)
+    item = cycle.latest_revealed(request.couple)
     context: dict[str, object] = {"item": item}
     if item is not None:
         state = summary.state(item, request.user)
@@ -31,7 +32,7 @@ def page(request: CoupleRequest) -> HttpResponse:
 def choose(request: CoupleRequest) -> HttpResponse:
     """The person's own choices, apart from the summary: the summary page
     shows only what is in the summary."""
-    item = summary.latest_revealed(request.couple)
+    item = cycle.latest_revealed(request.couple)
     if item is None:
         return redirect("checkup_summary")
     context = {"item": item, "state": summary.state(item, request.user)}
@@ -40,14 +41,17 @@ def choose(request: CoupleRequest) -> HttpResponse:
 
 @couple_or_404
 def pdf(request: CoupleRequest) -> HttpResponse:
-    item = summary.latest_revealed(request.couple)
+    item = cycle.latest_revealed(request.couple)
     made = summary.build(item, request.user, timezone.now()) if item else None
     if made is None:
         return redirect("checkup_summary")
     html = render_to_string("checkup/summary/pdf.html", {"summary": made}, request=request)
-    # WeasyPrint takes most of a second to import: only when a PDF is asked for.
-    from hearth.checkup import pdf as renderer
-
+    try:
+        # WeasyPrint takes most of a second to import: only when a PDF is asked for.
+        renderer = import_module("hearth.checkup.pdf")
+    except (ImportError, OSError):  # a server without Debian's pango
+        messages.info(request, "This server can't make PDFs yet. The page prints just as well.")
+        return redirect("checkup_summary")
     response = HttpResponse(renderer.render(html), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{PDF_NAME}"'
     return response
@@ -57,7 +61,7 @@ def _current(request: CoupleRequest, pk: int) -> Checkup | None:
     """The check-up a choices form was for, while it is the latest revealed
     one (None, with a word, once a newer one has come); 404 unless it is
     one of this couple's."""
-    item = summary.latest_revealed(request.couple)
+    item = cycle.latest_revealed(request.couple)
     if item is not None and item.pk == pk:
         return item
     if not Checkup.objects.filter(couple=request.couple, revealed_at__isnull=False, pk=pk).exists():

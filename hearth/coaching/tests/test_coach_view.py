@@ -28,6 +28,13 @@ class CoachViewTests(BaseTestCase):
         r = self.client.post(self.url, {"text": HARSH}, headers={"HX-Trigger-Name": "text"})
         self.assertRedirects(r, f"/login/?next={self.url}", fetch_redirect_response=False)
 
+    def test_a_box_whose_session_ran_out_gets_nothing_rather_than_the_login_page(self) -> None:
+        r = self.client.post(
+            self.url, {"text": HARSH}, headers={"HX-Request": "true", "HX-Trigger-Name": "text"}
+        )
+        self.assertEqual(r.status_code, 204)
+        self.assertEqual(r.content, b"")
+
     def test_a_harsh_sentence_gets_marked_words_a_reason_and_a_gentler_way(self) -> None:
         self.client.force_login(self.alice)
         page = self.ask(HARSH)
