@@ -4,24 +4,35 @@ SHELL := /bin/bash
 
 VENV := .venv
 PY := $(VENV)/bin/python
+TRAIN_VENV := .venv-train
 MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
 
-.PHONY: help run serve setup test test-fast lint types check lock clean browser system-libs
+.PHONY: help run serve setup test test-fast lint types check lock clean browser system-libs train
 
 help:
 	@echo "make run    set up and serve Hearth on http://$(HOST):$(PORT) (SQLite under var/)"
 	@echo "make test   set up and run the whole test suite"
 	@echo "make lint   ruff, mypy --strict, makemigrations --check"
 	@echo "make lock   regenerate the pinned lock files from requirements*.in"
+	@echo "make train  retrain the tone coach's model (its own virtualenv; about an hour on 2 cores)"
 
 # The virtualenv is rebuilt when the lock files change.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@test -x $(PY) || "$$(scripts/find-python)" -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt -r requirements-dev.txt
 	@touch $@
+
+# Training the coach needs torch: a virtualenv of its own, never part of run or test.
+$(TRAIN_VENV)/.installed: requirements-train.txt
+	@test -x $(TRAIN_VENV)/bin/python || "$$(scripts/find-python)" -m venv $(TRAIN_VENV)
+	$(TRAIN_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-train.txt
+	@touch $@
+
+train: $(TRAIN_VENV)/.installed
+	$(TRAIN_VENV)/bin/python -m hearth.coach.train $(ARGS)
 
 var/secret_key:
 	@mkdir -p var
@@ -64,6 +75,7 @@ lock: $(VENV)/.installed
 	$(PY) -m pip install --quiet uv
 	$(VENV)/bin/uv pip compile --python-version 3.12 --generate-hashes -q requirements.in -o requirements.txt
 	$(VENV)/bin/uv pip compile --python-version 3.12 --generate-hashes -q requirements-dev.in -o requirements-dev.txt
+	$(VENV)/bin/uv pip compile --python-version 3.12 --generate-hashes -q requirements-train.in -o requirements-train.txt
 
 clean:
-	rm -rf $(VENV) staticfiles
+	rm -rf $(VENV) $(TRAIN_VENV) staticfiles

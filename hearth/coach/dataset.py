@@ -1,14 +1,14 @@
 """The labelled messages the classifier learns from and is judged by.
 
 `content/coach/dataset/*.jsonl`, written by the project: one message per
-line, ``{"text", "labels", "kind", "split"}``. The split (train, dev, test)
-is written into the file once and never changes, so a result on the test
-split stays comparable. ``must_catch.jsonl`` is a fixed list of risk messages
-the screen may never miss; it is not trained on.
+line, ``{"text", "labels", "kind", "voice", "split"}`` (``voice`` on risk
+messages only: "writer" when the writer threatens or controls, "other" when
+the writer is the one at risk). The split (train, dev, test) is written into
+the file once and never changes, so a result on the test split stays
+comparable; near-duplicates always share one. ``must_catch.jsonl`` is a fixed
+list of risk messages the screen may never miss; it is not trained on.
 
-``python -m hearth.coach.dataset`` gives a split to lines that lack one
-(about 60/20/20 within each group of kind and first label, decided by a hash
-of the text, so rerunning changes nothing).
+``python -m hearth.coach.dataset`` gives a split to lines that lack one.
 """
 
 from __future__ import annotations
@@ -20,11 +20,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from hearth.coach.files import DATASET, REWRITES
-from hearth.coach.rules import LABELS, signature
+import numpy as np
+
+from hearth.coach.files import DATASET
+from hearth.coach.rules import LABELS, RISKS
 
 MUST_CATCH = "must_catch.jsonl"
 SPLITS = ("train", "dev", "test")
+VOICES = ("writer", "other")
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class Message:
     labels: frozenset[str]
     kind: str
     split: str
+    voice: str | None = None  # on risk messages: "writer" or "other"
 
 
 class DatasetError(ValueError):
@@ -53,6 +57,11 @@ def _read(path: Path) -> list[dict[str, object]]:
         labels = row.get("labels", [])
         if not isinstance(labels, list) or not set(labels) <= set(LABELS):
             raise DatasetError(f"{path.name}:{number}: labels must be a list drawn from {', '.join(LABELS)}")
+        risky = bool(set(labels) & set(RISKS))
+        if risky and row.get("voice") not in VOICES:
+            raise DatasetError(f"{path.name}:{number}: a risk message needs a voice: writer or other")
+        if not risky and "voice" in row:
+            raise DatasetError(f"{path.name}:{number}: only a risk message has a voice")
         rows.append(row)
     return rows
 
@@ -60,7 +69,10 @@ def _read(path: Path) -> list[dict[str, object]]:
 def _message(row: dict[str, object], split: str) -> Message:
     labels = row.get("labels", [])
     assert isinstance(labels, list)
-    return Message(str(row["text"]), frozenset(labels), str(row.get("kind", "")), split)
+    voice = row.get("voice")
+    return Message(
+        str(row["text"]), frozenset(labels), str(row.get("kind", "")), split, str(voice) if voice else None
+    )
 
 
 def files() -> list[Path]:
@@ -86,11 +98,36 @@ def must_catch() -> list[Message]:
 
 def fingerprint() -> str:
     """A hash of everything training reads, stored beside the weights."""
-    digest = hashlib.sha256(signature().encode())
-    for path in [*files(), REWRITES]:
+    digest = hashlib.sha256()
+    for path in files():
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+NEAR = 0.85  # cosine of the untouched MiniLM: "nearly the same message"
+
+
+def near_groups(texts: list[str]) -> list[int]:
+    """For each text, the first text of its group of near-duplicates."""
+    from hearth.coach import embedding
+
+    vectors = embedding.embedder().embed_many(texts)
+    parent = list(range(len(texts)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for start in range(0, len(texts), 1024):
+        similar = vectors[start : start + 1024] @ vectors.T
+        for a, b in zip(*np.nonzero(similar >= NEAR), strict=True):
+            ra, rb = root(start + int(a)), root(int(b))
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    return [root(i) for i in range(len(texts))]
 
 
 def _split_for(rank: int, group_size: int) -> str:
@@ -100,25 +137,59 @@ def _split_for(rank: int, group_size: int) -> str:
     return "train" if share < 0.6 else "dev" if share < 0.8 else "test"
 
 
-def assign_splits() -> int:
-    """Give every line without a split one; returns how many were given."""
-    given = 0
-    for path in files():
-        rows = _read(path)
-        groups: dict[tuple[str, str], list[dict[str, object]]] = {}
-        for row in rows:
+def _hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def assign_splits() -> tuple[int, int]:
+    """Give every line without a split one, and keep near-duplicates together.
+
+    A line nearly the same as one that has a split takes that split (the
+    earliest such line's, in file order). Other new lines are split about
+    60/20/20 within each file's group of kind and first label, ordered by a
+    hash of the text, so rerunning changes nothing. A near-duplicate pair
+    found across two splits is mended by moving the later line. Returns
+    (lines given a split, lines moved).
+    """
+    paths = files()
+    rows = {path: _read(path) for path in paths}
+    everything = [(path, row) for path in paths for row in rows[path]]
+    group = near_groups([str(row["text"]) for _, row in everything])
+    decided: dict[int, str] = {}
+    for i, (_, row) in enumerate(everything):
+        if row.get("split") in SPLITS:
+            decided.setdefault(group[i], str(row["split"]))
+    given = moved = 0
+    buckets: dict[tuple[str, str, str], list[int]] = {}
+    for i, (path, row) in enumerate(everything):
+        if group[i] in decided:
+            split = decided[group[i]]
+            if row.get("split") not in SPLITS:
+                given += 1
+            elif row["split"] != split:
+                moved += 1
+            row["split"] = split
+        elif group[i] == i:
             labels = row.get("labels") or ["none"]
             assert isinstance(labels, list)
-            groups.setdefault((str(row.get("kind", "")), str(sorted(labels)[0])), []).append(row)
-        for group in groups.values():
-            ordered = sorted(group, key=lambda r: hashlib.sha256(str(r["text"]).encode()).hexdigest())
-            for rank, row in enumerate(ordered):
-                if row.get("split") not in SPLITS:
-                    row["split"] = _split_for(rank, len(ordered))
-                    given += 1
-        path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
-    return given
+            buckets.setdefault((path.name, str(row.get("kind", "")), str(sorted(labels)[0])), []).append(i)
+    for members in buckets.values():
+        ordered = sorted(members, key=lambda i: _hash(str(everything[i][1]["text"])))
+        for rank, i in enumerate(ordered):
+            decided[i] = _split_for(rank, len(ordered))
+    for i, (_, row) in enumerate(everything):
+        if row.get("split") not in SPLITS:
+            row["split"] = decided[group[i]]
+            given += 1
+    for path in paths:
+        path.write_text(
+            "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows[path]), encoding="utf-8"
+        )
+    return given, moved
 
 
 if __name__ == "__main__":
-    print(f"Gave a split to {assign_splits()} messages.", file=sys.stderr)
+    given, moved = assign_splits()
+    print(
+        f"Gave a split to {given} messages; moved {moved} to sit with their near-duplicates.", file=sys.stderr
+    )

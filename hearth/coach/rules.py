@@ -100,141 +100,78 @@ PHRASES: dict[str, list[str]] = {
         r"(?:i won't|i will not|not going to) (?:talk|discuss) (?:about )?(?:this|it)",
         r"^\s*k\.?\s*$",
     ],
-    "self_harm": [
-        r"kill(?:ing)? myself",
-        r"end(?:ing)? (?:my life|it all|my own life)",
-        r"suicid\w*",
-        r"(?:don(?:'t|t)|do not) want to (?:be alive|live|be here anymore|exist|wake up)",
-        r"better off (?:without me|if i (?:was|were)n?(?:'t)? (?:gone|here|dead|around)|dead)",
-        r"(?:hurt|hurting|harm|harming|cut|cutting) myself",
-        r"self[- ]?harm",
-        r"no (?:reason|point) (?:to live|in living|in going on|being alive)",
-        r"wish i (?:was|were) (?:dead|never born)",
-        r"(?:can(?:'t|t)|cannot) (?:go on|keep going) (?:like this|anymore|any more)",
-        r"take all (?:my|the|of my) (?:pills|tablets|meds)",
-        r"\bwant(?:ed|s)? to die\b(?! (?:laughing|of (?:laughter|embarrassment|shame)))",
-        r"(?:sleep|go to sleep|fall asleep) and (?:not|never) wake up",
-        r"(?:no|any) reason to (?:live|keep going|go on)",
-        r"say(?:ing)? goodbye (?:to everyone|for good|forever)",
-        # Feeling a burden, and a time or an end in the same breath.
-        r"(?:stuck with|a burden|better off without|put up with|rid of) me\b.{0,60}\b(?:tonight|for good|soon|much longer|any ?more)\b",
-    ],
-    "partner_violence": [
-        r"(?:you|he|she|u) (?:hit|hits|punched|punches|slapped|slaps|kicked|kicks|choked|chokes|strangled|strangles|shoved|shoves) me\b",
-        r"push(?:ed|es)? me (?:into|against|down|over|out of|off)",
-        r"(?:afraid|scared|terrified|frightened) (?:of you|of him|of her|of what (?:you|he|she)(?:'ll| will| might| would)? (?:do|does))",
-        r"(?:i(?:'ll| will)|i am going to|i'm going to|i'm gonna|gonna) (?:hurt|hit|beat|punch|slap|strangle|choke) (?:you|u)\b",
-        r"(?:i(?:'ll| will)|going to|gonna) (?:hurt|harm|kill) (?:the )?(?:kids|children|baby|dog|cat)",
-        r"(?:gave|give|left|leave) me (?:a |these )?bruises?",
-        r"forc(?:ed|es|ing) (?:me|myself) (?:to have sex|into bed|to sleep with)",
-        r"\brap(?:e|ed)\b",
-        r"threaten(?:ed|s|ing)? (?:me|to (?:hurt|kill|hit))",
-        r"lock(?:ed|s)? me in\b",
-        r"(?:afraid|scared|fear(?:ful)?) for my (?:life|safety)",
-        r"(?:not|don't feel|never feel|don't ever feel) safe (?:at home|with you|around you|in this house)",
-    ],
-    "coercive_control": [
-        r"(?:check|checks|checking|checked|go through|goes through|went through|read|reads|reading|look through|looks through) (?:my|your) (?:phone|messages|texts|emails|email|dms|chats)",
-        r"(?:not allowed|won(?:'t|t) let me|don(?:'t|t) let me|never let me) (?:to )?(?:see|go out|leave|have friends|talk to|wear|work|spend|drive|visit|call|meet)",
-        r"(?:take|took|takes|taking|control|controls|controlling|keep|keeps|kept) (?:all )?(?:my|your) (?:money|wages|pay|paycheck|salary|bank cards?)",
-        r"(?:track|tracks|tracking|tracked) (?:my|your) (?:location|phone|car|every move)",
-        r"(?:send|show) (?:me|you) (?:proof of where|(?:my|your) location)",
-        r"take the (?:kids|children) (?:away|from (?:me|you))",
-        r"cut me off from",
-        r"(?:give|gives|gave) me an allowance",
-        r"walking on eggshells",
-        r"control(?:s|led|ling)? (?:all )?(?:the|our) money",
-        r"(?:take|takes|took|hide|hides|hid) my (?:phone|keys|car keys|passport)\b(?! charger| case)",
-    ],
 }
 
-# Softer cues of risk: never enough on their own ("my phone", "scared",
-# "pills" are everyday words too), so they are only features for the
-# classifier, which learns how much each counts beside the rest.
-CUES: dict[str, list[str]] = {
-    "self_harm": [
-        r"burden",
-        r"better off",
-        r"without me",
-        r"(?:won't|wont|will not|not) be (?:around|here)",
-        r"gone soon",
-        r"goodbye",
-        r"giv(?:e|en|ing) away",
-        r"my things",
-        r"letters?\b",
-        r"(?:nothing|won't) matter",
-        r"no point|what's the point|whats the point",
-        r"can't do this any ?more|cant do this any ?more",
-        r"tired of (?:living|everything|being alive|it all)",
-        r"sleep (?:forever|and not)",
-        r"not wake up",
-        r"end it\b",
-        r"disappear",
-        r"pills|tablets",
-        r"bridge|rope|edge",
-        r"dark thoughts|thoughts of",
-        r"no future",
-        r"trapped",
-        r"hopeless",
-        r"numb",
-        r"don't deserve|dont deserve",
-        r"hate myself",
-        r"(?:much|for) longer",
-        r"if anything happens",
-        r"after I'm gone|when I'm gone|once I'm gone",
-        r"your problem",
-        r"make it to",
-        r"last time (?:you'll|you will)",
-        r"in case",
-    ],
-    "partner_violence": [
-        r"scared|afraid|frightened|terrified|fear",
-        r"\bsafe(?:r|ty)?\b",
-        r"hurts? (?:me|less)",
-        r"bruis",
-        r"sleeves|make-?up|concealer|cover (?:it|up)",
-        r"\bbang\b|slam",
-        r"the wall|the door",
-        r"temper|rage",
-        r"capable of",
-        r"don't make me|dont make me",
-        r"last time",
-        r"you'll see|you'll be sorry|be sorry",
-        r"punish",
-        r"pay for",
-        r"drunk|drinking|drink",
-        r"make myself small|go quiet|very small",
-        r"flinch|shak(?:e|ing)",
-        r"police|neighbours|neighbors",
-        r"knife|gun|weapon",
-        r"mark(?:s)?\b",
-        r"hospital|a&e|stitches",
-        r"throat|neck|arm",
-        r"push|grab|throw|threw",
-        r"quiet voice|your mood|your moods",
-    ],
-    "coercive_control": [
-        r"allowed|permission|let me\b",
-        r"clear it with you|check with you first|ask you first",
-        r"checks?|checked|checking",
-        r"my phone|your phone|password|passcode",
-        r"location|where i am|where i was|tracker|find my",
-        r"who (?:i|was that|were you|are you)",
-        r"eggshells",
-        r"money|card|account|allowance|receipts?|spend|paycheck|wages",
-        r"job|work",
-        r"friends|family|sister|mum|mom|mother",
-        r"isolat|alone|lonely",
-        r"second email|secret|hide|hidden|delete",
-        r"keep the peace",
-        r"approve|approval",
-        r"what i wear|clothes|outfit",
-        r"rules",
-        r"times (?:all )?line up|account for",
-        r"photo|proof|receipt",
-        r"monitor|watch(?:es|ing)? me",
-    ],
-}
+# Risk phrases: each one alone is enough for the screen, so they are few and
+# narrow, and every other way of saying it is left to the model. (label,
+# the writer's own threat or control?, pattern). A phrase that also fires on an
+# everyday message ("I cut myself chopping onions", "you'll check my phone for
+# the dentist's text?") does not belong here.
+RISK_PHRASES: list[tuple[str, bool, str]] = [
+    ("self_harm", False, r"kill(?:ing)? myself(?! laughing)"),
+    ("self_harm", False, r"end(?:ing)? (?:my life|it all|my own life)"),
+    ("self_harm", False, r"\bi(?:'m| am|'ve been| have been| feel| felt| was)(?: \w+)? suicidal"),
+    ("self_harm", False, r"(?:commit|attempt|attempted|thinking about|thought about|considering) suicide"),
+    (
+        "self_harm",
+        False,
+        r"(?:don(?:'t|t)|do not) want to (?:be alive|exist|live any ?more|be here any ?more)",
+    ),
+    (
+        "self_harm",
+        False,
+        r"(?:don(?:'t|t)|do not) want to (?:live|wake up)\s*(?:again|ever|any ?more)?\s*(?:[.!,]|$)",
+    ),
+    ("self_harm", False, r"better off dead"),
+    ("self_harm", False, r"(?:harm|harming|harmed) myself|\bself[- ]?harm(?:ed|ing)?\b(?! awareness)"),
+    ("self_harm", False, r"no (?:reason|point) (?:to live|in living|being alive)"),
+    ("self_harm", False, r"wish i (?:was|were) (?:dead|never born)"),
+    ("self_harm", False, r"take all (?:my|the|of my) (?:pills|tablets|meds)"),
+    ("self_harm", False, r"\bwant(?:ed|s)? to die\b(?! (?:laughing|of (?:laughter|embarrassment|shame)))"),
+    ("self_harm", False, r"(?:sleep|go to sleep|fall asleep) and (?:not|never) wake up"),
+    ("self_harm", False, r"(?:no|any) reason to live"),
+    ("self_harm", False, r"took an overdose|\boverdosed\b"),
+    (
+        "partner_violence",
+        False,
+        r"\b(?:you|he|she) (?:hit|punched|slapped|kicked|choked|strangled|shoved|beat) me\b"
+        r"(?! up| in (?:your|his|her) sleep| at | with (?:a|the|that|your|his|her) (?:joke|question|pillow|ball))",
+    ),
+    ("partner_violence", False, r"(?:afraid|scared|terrified|frightened) of (?:you|him|her)\b(?! \w+ing\b)"),
+    (
+        "partner_violence",
+        False,
+        r"(?:afraid|scared|terrified|frightened) of what (?:you|he|she)(?:'ll| will| might| would)? do to me",
+    ),
+    ("partner_violence", False, r"(?:gave|give|left|leave) me (?:a |these )?bruises?"),
+    ("partner_violence", False, r"forc(?:ed|es|ing) me (?:to have sex|into bed|to sleep with)"),
+    ("partner_violence", False, r"\braped me\b|\bit was rape\b"),
+    ("partner_violence", False, r"threaten(?:ed|s)? to (?:hurt|kill|hit|strangle) me"),
+    ("partner_violence", False, r"(?:afraid|scared|fear(?:ful)?) for my (?:life|safety)"),
+    (
+        "partner_violence",
+        False,
+        r"(?:not|don't feel|never feel) safe (?:at home|with you|around you|in this house)",
+    ),
+    (
+        "partner_violence",
+        True,
+        r"\b(?:i(?:'ll| will)|i am going to|i'm going to|i'm gonna|gonna) (?:hurt|hit|beat|punch|slap|strangle|choke|kill) (?:you|u)\b"
+        r"(?! at | in | to | home| there| first| back)",
+    ),
+    (
+        "partner_violence",
+        True,
+        r"(?:i(?:'ll| will)|going to|gonna) (?:hurt|harm|kill|drown) (?:the |your )?(?:kids|children|baby|dog|cat|puppy)",
+    ),
+    (
+        "coercive_control",
+        True,
+        # at the start of a sentence: not "he said you're not allowed to …"
+        r"(?:^|(?<=[.!?] ))you(?:'re| are) not allowed to (?:see|visit|call|ring|text|talk to|go out with|meet) "
+        r"(?:your |any of your )?(?:friends|family|mates|mum|mom|dad|sister|brother|parents)\b",
+    ),
+]
 
 # Hyperbole and loving absolutes: when one of these is all there is, the
 # classifier's guess is overruled ("this traffic is killing me", "I'm dying to
@@ -264,13 +201,8 @@ EXPLANATIONS = {
 _COMPILED = {
     label: [re.compile(p, _I | re.MULTILINE) for p in patterns] for label, patterns in PHRASES.items()
 }
+_RISK = [(label, writer, re.compile(p, _I | re.MULTILINE)) for label, writer, p in RISK_PHRASES]
 _FIGURES = [re.compile(p, _I) for p in FIGURES]
-_EVERY = (
-    [pattern for patterns in _COMPILED.values() for pattern in patterns]
-    + [re.compile(p, _I) for label in RISKS for p in CUES[label]]
-    + _FIGURES
-)
-_WORD = re.compile(r"[a-z']+|[?!]|\U0001f644")  # words, and 🙄
 
 
 @dataclass(frozen=True)
@@ -278,15 +210,22 @@ class Hit:
     start: int
     end: int
     label: str
+    writer: bool = False
 
 
 def hits(text: str) -> list[Hit]:
-    """Every phrase found, in order of position."""
+    """Every phrase found, horsemen and risk, in order of position."""
     text = text.replace("\u2019", "'")  # typographic apostrophes, same length
     found = [
         Hit(m.start(), m.end(), label)
         for label, patterns in _COMPILED.items()
         for pattern in patterns
+        for m in pattern.finditer(text)
+        if m.end() > m.start()
+    ]
+    found += [
+        Hit(m.start(), m.end(), label, writer)
+        for label, writer, pattern in _RISK
         for m in pattern.finditer(text)
         if m.end() > m.start()
     ]
@@ -299,18 +238,22 @@ def figure_of_speech(text: str) -> bool:
     return any(pattern.search(text) for pattern in _FIGURES)
 
 
-def pattern_flags(text: str) -> list[float]:
-    """One feature per phrase and cue: 1.0 where it occurs."""
+_WORD = re.compile(r"[a-z']+|[?!]|\U0001f644")  # words, and 🙄
+_FLAGGED = [pattern for patterns in _COMPILED.values() for pattern in patterns] + _FIGURES
+
+
+def flags(text: str) -> list[float]:
+    """One feature per horseman phrase and figure of speech: 1.0 where it occurs."""
     text = text.replace("\u2019", "'")
-    return [1.0 if pattern.search(text) else 0.0 for pattern in _EVERY]
+    return [1.0 if pattern.search(text) else 0.0 for pattern in _FLAGGED]
 
 
 def words(text: str) -> list[str]:
-    """The words and word pairs of a message, for the classifier's vocabulary."""
+    """The words and word pairs of a message, for a vocabulary."""
     tokens = _WORD.findall(text.lower().replace("\u2019", "'"))
     return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
 
 
 def signature() -> str:
-    """Every pattern, in order: the classifier's features depend on them."""
-    return "\n".join(p.pattern for p in _EVERY)
+    """Every flagged pattern, in order: features depend on them."""
+    return "\n".join(p.pattern for p in _FLAGGED)

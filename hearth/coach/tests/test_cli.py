@@ -42,8 +42,17 @@ class CommandLineTests(TestCase):
         for bad in out[1:6]:
             self.assertEqual(set(bad), {"error"})
         self.assertEqual(out[6]["risk"], ["self_harm"])
+        self.assertEqual(out[6]["voice"], "other")
         self.assertIsNone(out[6]["suggestion"], "no coaching when there is a risk")
-        self.assertEqual(out[7], {"horsemen": [], "risk": [], "highlights": [], "suggestion": None})
+        self.assertEqual(
+            out[7], {"horsemen": [], "risk": [], "voice": None, "highlights": [], "suggestion": None}
+        )
+
+    def test_a_threat_in_the_writers_voice_says_so(self) -> None:
+        (answer,) = run([json.dumps({"text": "Next time you talk back I'll smack you."})])
+        self.assertTrue(answer["risk"])
+        self.assertEqual(answer["voice"], "writer")
+        self.assertIsNone(answer["suggestion"])
 
     def test_highlights_point_at_the_words_in_the_text(self) -> None:
         text = "Fine. You always do this, you're so selfish."

@@ -1,10 +1,37 @@
-"""The bars the issue sets, on the frozen test split, and the lines that must
-never be flagged or never be missed."""
+"""The bars issue 12 sets, on the frozen test split, each a floor or a ceiling;
+and the lines that must never be flagged or never be missed."""
 
 from unittest import TestCase
 
-from hearth.coach import analyse, dataset, evaluate, suggest
-from hearth.coach.classifier import trained
+from hearth.coach import analyse, evaluate, windows
+
+
+class EvaluationTests(TestCase):
+    """One look at the test split; every figure `evaluate` prints is held to
+    its bar, so a change that raises a false-alarm rate fails here."""
+
+    report: evaluate.Report
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        super().setUpClass()
+        cls.report = evaluate.report()
+
+    def test_every_floor_and_ceiling_holds(self) -> None:
+        for name, kind, _, bar in evaluate.BARS:
+            with self.subTest(name):
+                value = self.report.values[name]
+                if kind == "floor":
+                    self.assertGreaterEqual(value, bar, "\n".join(self.report.missed[:40]))
+                else:
+                    self.assertLessEqual(value, bar, "\n".join(self.report.missed[:40]))
+
+    def test_the_report_names_every_bar_and_a_failing_one(self) -> None:
+        self.assertEqual(set(self.report.values), {bar[0] for bar in evaluate.BARS})
+        broken = evaluate.Report(self.report.figures, {**self.report.values, "false_alarms_gentle": 0.2})
+        self.assertEqual(broken.failures(), ["false_alarms_gentle 0.200 is over 0.14"])
+        self.assertIn("false_alarms_gentle 0.200 (target 0.03)", broken.targets_missed())
+
 
 HYPERBOLE = [
     "this traffic is killing me",
@@ -18,108 +45,97 @@ HYPERBOLE = [
     "I wanted to die laughing when the dog stole your sandwich",
 ]
 
-PLAIN_WORDS_OF_RISK = [
-    ("Honestly I just want to sleep and not wake up some days.", "self_harm"),
-    ("I don't feel safe at home any more.", "partner_violence"),
-    ("He controls all the money and I have to ask for bus fare.", "coercive_control"),
+# The issue's fresh everyday lines: none may read as a risk.
+EVERYDAY = [
+    "I felt really close to you on our walk yesterday",
+    "k.",
+    "I'm proud of you for finishing the course",
+    "I'm worried about money this month",
+    "My phone battery died so I couldn't text you back",
+    "Can you check my phone? I think I got the dentist's text",
+    "When you check your phone during dinner, I feel a bit lonely",
 ]
 
 
-class EvaluationTests(TestCase):
-    report: evaluate.Report
-
-    @classmethod
-    def setUpClass(cls) -> None:
-        super().setUpClass()
-        cls.report = evaluate.report()
-
-    def test_risk_recall_on_the_test_split_is_at_least_095(self) -> None:
-        self.assertGreaterEqual(self.report.risk.recall, evaluate.BARS["risk_recall"])
-
-    def test_horsemen_macro_f1_on_the_test_split_is_at_least_080(self) -> None:
-        self.assertGreaterEqual(self.report.horsemen_macro_f1, evaluate.BARS["horsemen_macro_f1"])
-
-    def test_nothing_on_the_must_catch_list_is_missed(self) -> None:
-        self.assertEqual(self.report.missed_must_catch, [])
-
-
-class HyperboleTests(TestCase):
+class EverydayWordsTests(TestCase):
     def test_hyperbole_and_loving_absolutes_are_not_flagged(self) -> None:
         for text in HYPERBOLE:
             with self.subTest(text=text):
                 reading = analyse(text)
                 self.assertEqual((reading.horsemen, reading.risk), ([], []))
 
+    def test_everyday_words_about_phones_money_and_pride_are_not_a_risk(self) -> None:
+        for text in EVERYDAY:
+            with self.subTest(text=text):
+                self.assertEqual(analyse(text).risk, [])
 
-class PlainWordsTests(TestCase):
-    def test_plain_words_of_risk_are_a_clear_signal_with_no_coaching(self) -> None:
-        for text, label in PLAIN_WORDS_OF_RISK:
+
+class RiskReadingTests(TestCase):
+    def test_plain_words_of_risk_are_read_with_no_coaching(self) -> None:
+        for text, label in [
+            ("Honestly I just want to sleep and not wake up some days.", "self_harm"),
+            ("I don't feel safe at home any more.", "partner_violence"),
+            ("He controls all the money and I have to ask for bus fare.", "coercive_control"),
+            ("I've been looking up how many pills it would take", "self_harm"),
+            ("By the time you read this it'll be over. None of it was your fault.", "self_harm"),
+        ]:
             with self.subTest(text=text):
                 reading = analyse(text)
                 self.assertIn(label, reading.risk)
-                self.assertEqual(reading.risk_level, "clear")
                 self.assertEqual((reading.horsemen, reading.suggestion), ([], None))
+                self.assertEqual(reading.voice, "other")
+
+    def test_threats_are_never_given_a_tone_rewrite(self) -> None:
+        for text in [
+            "If you ever leave me I'll make sure you never see the kids again",
+            "Next time you talk back I'll smack you",
+            "You put a gun on the table and said it was for me",
+        ]:
+            with self.subTest(text=text):
+                reading = analyse(text)
+                self.assertTrue(reading.risk)
+                self.assertIsNone(reading.suggestion)
+
+    def test_the_writers_own_threat_or_control_is_read_in_the_writers_voice(self) -> None:
+        for text in [
+            "You're not allowed to see your friends unless I say so.",
+            "Next time you talk back I'll smack you",
+        ]:
+            with self.subTest(text=text):
+                self.assertEqual(analyse(text).voice, "writer")
+        self.assertEqual(analyse("He won't let me see my friends unless he says so.").voice, "other")
+
+    def test_risk_in_the_last_sentence_of_a_long_answer_is_found(self) -> None:
+        ordinary = evaluate.paragraphs()
+        text = evaluate.long_answer(ordinary, "Lately I have been thinking about taking my own life.", 0)
+        self.assertGreater(len(text), 1800)
+        self.assertEqual(analyse(text).risk, ["self_harm"])
+        within = text.rsplit("\n\n", 1)[0] + " Lately I have been thinking about taking my own life."
+        self.assertEqual(analyse(within).risk, ["self_harm"], "in the same paragraph as the rest")
 
 
-class ModelFileTests(TestCase):
-    def test_the_weights_were_trained_on_the_data_and_rewrites_as_they_are(self) -> None:
+class WindowTests(TestCase):
+    def test_short_texts_are_read_whole_and_longer_ones_in_pairs_of_sentences(self) -> None:
+        self.assertEqual(windows.windows("  One. Two!  "), windows.Windows(["One. Two!"], []))
         self.assertEqual(
-            trained().fingerprint,
-            dataset.fingerprint(),
-            "content/coach changed since training: run `.venv/bin/python -m hearth.coach.train`",
+            windows.windows("One. Two? Three.\nFour"),
+            windows.Windows(["One. Two? Three.\nFour"], ["One. Two?", "Two? Three.", "Three. Four"]),
         )
 
-
-class DatasetTests(TestCase):
-    def test_the_labelled_set_is_as_large_and_varied_as_promised(self) -> None:
-        messages = dataset.load()
-        self.assertGreaterEqual(len(messages), 800)
-        for label in ("criticism", "contempt", "defensiveness", "stonewalling"):
-            self.assertGreaterEqual(sum(label in m.labels for m in messages), 80, label)
-        risky = [m for m in messages if m.labels & {"self_harm", "partner_violence", "coercive_control"}]
-        self.assertGreaterEqual(len(risky), 150)
-        self.assertGreaterEqual(sum(m.kind == "indirect" for m in risky), len(risky) / 3)
-        self.assertGreaterEqual(sum(m.kind == "hard_negative" for m in messages), 100)
-
-    def test_every_split_is_there_and_no_text_sits_in_two(self) -> None:
-        seen: dict[str, str] = {}
-        for m in dataset.load():
-            key = m.text.strip().lower()
-            self.assertEqual(seen.setdefault(key, m.split), m.split, m.text)
-        self.assertEqual(set(seen.values()), {"train", "dev", "test"})
-        self.assertFalse({m.text.strip().lower() for m in dataset.must_catch()} & set(seen))
-
-
-class SuggestionTests(TestCase):
-    def test_the_library_is_large_and_the_coach_never_coaches_its_own_gentle_lines(self) -> None:
-        rewrites = suggest.library()
-        self.assertGreaterEqual(len(rewrites), 200)
-        readings = [analyse(r.gentle) for r in rewrites]
-        coached = [r.gentle for r, a in zip(rewrites, readings, strict=True) if a.horsemen]
-        self.assertLessEqual(len(coached), len(rewrites) // 20, coached)
-        alarmed = [r.gentle for r, a in zip(rewrites, readings, strict=True) if a.risk_level == "clear"]
-        self.assertEqual(alarmed, [])
-
-    def test_a_close_message_gets_the_curated_rewrite_adapted_to_its_topic(self) -> None:
-        reading = analyse("You never do the laundry, you're so lazy.")
-        self.assertIn("criticism", reading.horsemen)
-        assert reading.suggestion is not None
-        self.assertNotIn("lazy", reading.suggestion.lower())
-        self.assertNotRegex(reading.suggestion.lower(), r"\byou (always|never)\b")
-
-    def test_topic_words_are_swapped_within_their_family_only(self) -> None:
-        adapted = suggest.adapt(
-            "I feel worn out when the dishes pile up.",
-            "You never do the dishes.",
-            "You never do the laundry!",
+    def test_each_paragraph_is_read_like_a_message_and_pairs_stay_within_it(self) -> None:
+        text = "Busy week. Work ran late.\n\nOne. Two. Three."
+        self.assertEqual(
+            windows.windows(text),
+            windows.Windows(
+                [text, "Busy week. Work ran late.", "One. Two. Three."],
+                ["One. Two.", "Two. Three."],
+            ),
         )
-        self.assertEqual(adapted, "I feel worn out when the laundry pile up.")
-        unchanged = suggest.adapt("Could we put the phone away?", "Your phone!", "Your mum!")
-        self.assertEqual(unchanged, "Could we put the phone away?")
 
-    def test_far_from_every_rewrite_the_writer_gets_the_scaffold(self) -> None:
-        text = suggest.scaffold("Your sister is a nightmare and you know it.", ["criticism"])
-        self.assertEqual(text, "I feel frustrated when it comes to your sister … What I need is …")
-        self.assertEqual(suggest.scaffold("Ugh.", ["contempt"]), "I feel hurt when … What I need is …")
-        self.assertIn("I need a short break", suggest.scaffold("Whatever.", ["stonewalling"]))
-        self.assertIn("I can see my part", suggest.scaffold("Not my fault.", ["defensiveness"]))
+    def test_a_long_run_without_full_stops_is_cut_into_overlapping_pieces(self) -> None:
+        words = [f"w{n}" for n in range(100)]
+        pieces = windows.sentences(" ".join(words))
+        self.assertTrue(all(len(p.split()) <= windows.LONGEST for p in pieces))
+        self.assertEqual(pieces[0].split()[0], "w0")
+        self.assertEqual(pieces[-1].split()[-1], "w99")
+        self.assertEqual(pieces[1].split()[0], f"w{windows.LONGEST - windows.OVERLAP}")
