@@ -7,6 +7,15 @@ from e2e.browser import BrowserTestCase
 from e2e.test_checkin_journey import log_in
 from hearth.appreciation.models import Note
 from hearth.lib.testing import make_couple, make_user
+from hearth.safety.models import SafetySignal
+
+PARAGRAPH = (
+    "Work was long again this week, and the car is making that noise when it's cold. "
+    "Thank you for sorting dinner on Thursday, and for picking up my prescription. "
+    "I'd like us to get out for a walk on Sunday if the weather holds. "
+)
+GOODBYE = "By the time you read this it'll be over. None of it was your fault."
+CONTROLLING = "You're not allowed to see your friends unless I say so."
 
 
 def couple() -> None:
@@ -56,6 +65,8 @@ class CoachJourneyTests(BrowserTestCase):
         alice.get_by_role("button", name="Send", exact=True).click()
         expect(alice.get_by_text("Sent. It's in their jar now.")).to_be_visible()
         self.assertEqual(Note.objects.filter(sent_at__isnull=False).count(), 1)
+        signals = SafetySignal.objects.values_list("user__email", flat=True)
+        self.assertEqual(list(signals), ["alice@example.org"], "what was sent is screened once")
 
         bob = self.new_page()
         log_in(bob, "bob@example.org")
@@ -63,4 +74,43 @@ class CoachJourneyTests(BrowserTestCase):
             bob.goto(path)
             expect(bob.locator(".coach-help")).to_have_count(0)
             expect(bob.get_by_text("National Domestic Abuse Helpline")).to_have_count(0)
+        self.assert_only_live_server_contacted()
+
+    def test_a_goodbye_after_a_paragraph_gets_help_and_no_rewrite(self) -> None:
+        couple()
+        alice = self.new_page()
+        log_in(alice, "alice@example.org")
+        alice.goto("/notes/new/")
+        box = alice.get_by_label("Your note")
+        box.fill(PARAGRAPH + "\n\n")
+        box.press_sequentially(GOODBYE, delay=2)
+        help_box = alice.locator(".coach-help")
+        expect(help_box).to_be_visible()
+        expect(help_box.get_by_text("Samaritans", exact=True)).to_be_visible()
+        expect(help_box.get_by_text("carrying something very heavy")).to_be_visible()
+        expect(alice.locator(".coach-note")).to_have_count(0)
+        expect(alice.get_by_role("button", name="Use this")).to_have_count(0)
+        self.save_screenshot(alice, "coach-help-after-paragraph")
+        self.assert_only_live_server_contacted()
+
+    def test_a_controlling_line_gets_the_writers_panel_and_typing_it_leaves_no_trace(self) -> None:
+        couple()
+        alice = self.new_page()
+        log_in(alice, "alice@example.org")
+        alice.goto("/notes/new/")
+        box = alice.get_by_label("Your note")
+        box.press_sequentially(CONTROLLING, delay=5)
+        help_box = alice.locator(".coach-help")
+        expect(help_box.get_by_text("could frighten the person you're writing to")).to_be_visible()
+        expect(help_box.get_by_text("Respect Phoneline")).to_be_visible()
+        expect(help_box.get_by_role("link", name="Get help")).to_be_visible()
+        expect(help_box.get_by_text("isn't your fault")).to_have_count(0)
+        expect(alice.locator(".coach-note")).to_have_count(0)
+        self.save_screenshot(alice, "coach-help-writer")
+        box.fill("")
+        box.press_sequentially("See you at six x", delay=5)
+        expect(alice.locator(".coach-help")).to_have_count(0)
+        alice.get_by_role("button", name="Send", exact=True).click()
+        expect(alice.get_by_text("Sent. It's in their jar now.")).to_be_visible()
+        self.assertFalse(SafetySignal.objects.exists(), "typed, deleted and never sent: no trace")
         self.assert_only_live_server_contacted()

@@ -11,6 +11,7 @@ from hearth.appreciation.models import Note
 from hearth.appreciation.notifications import notify_note_sent
 from hearth.couples.access import active_couple, partner_in
 from hearth.couples.models import Couple
+from hearth.safety import screening
 
 
 class NoteProblem(Exception):
@@ -41,6 +42,8 @@ def write(author: User, text: str, *, send: bool, draft: Note | None = None) -> 
         note.sent_at = timezone.now()
     note.save()
     notify_note_sent(note)
+    if send:
+        screening.screen_sent(author.pk, text)
     return note
 
 
@@ -65,6 +68,7 @@ def reply(note: Note, user: User, text: str) -> None:
         raise NoteProblem("You can only answer notes in your own jar.")
     note.reply = text
     note.save(update_fields=["reply"])
+    screening.screen_sent(user.pk, text)
 
 
 def from_the_jar(user: User, couple: Couple, today: date) -> Note | None:

@@ -12,6 +12,7 @@ from hearth.checkins import content
 from hearth.checkins.models import Answer, CheckIn, Reflection, Schedule
 from hearth.couples.models import Couple
 from hearth.reveal import rules
+from hearth.safety import screening
 
 ANSWER_FIELDS = ("pulse", "feelings", "how_are_we", "weighing", "most_loved", "unseen", "rotating", "wish")
 
@@ -77,4 +78,5 @@ def reflect(checkin: CheckIn, user: User, prompt: str, text: str) -> Reflection:
     reflection, _ = Reflection.objects.update_or_create(
         answer=seen.theirs, author=user, prompt=prompt, defaults={"text": text}
     )
+    screening.screen_sent(user.pk, text)
     return reflection

@@ -2,15 +2,13 @@
 
 Asked by htmx from a coached text box with the box's form; answers with the
 coach's note for that box (or nothing). The text is read, analysed in memory
-and forgotten: it is not stored, logged or sent anywhere.
+and forgotten: it is not stored, logged or sent anywhere, and typing leaves
+no trace (what is sent is screened again by `safety.screening`).
 
-- A clear risk: no coaching; the writer alone gets help for their country
-  (`help.html`), and a clear sign of violence or control leaves the one
-  dateless trace `safety.signals` keeps.
-- A possible risk (the screen is tuned to miss almost nothing, so it is often
-  unsure): one quiet, general line pointing to Get help, beside the coaching
-  if there is any. It names no helpline: a false alarm should not put a
-  domestic-abuse number on the screen of someone writing about dinner.
+- A risk: no coaching; the writer alone gets help for their country
+  (`help.html`). When the writer is the one threatening or controlling, the
+  help is for them: what their words could do, and lines for people who want
+  to change how they act, never "it isn't your fault".
 - A horseman: the marked words, why, and a gentler way (`note.html`).
 """
 
@@ -22,22 +20,22 @@ from hearth import coach
 from hearth.accounts.decorators import AuthenticatedRequest, privacy_required
 from hearth.coach import excerpt
 from hearth.coach.rules import EXPLANATIONS
+from hearth.coach.screen import DANGER
 from hearth.couples.access import partner_of
-from hearth.safety import resources, signals
+from hearth.safety import resources
 
 LIMIT = 4000
-DANGER = {"partner_violence", "coercive_control"}
 
 
 def _help(request: AuthenticatedRequest, reading: coach.Reading) -> dict[str, object]:
     found = resources.for_country(str(request.user.country or ""))
-    lines = found.lines if found else ()
+    danger = bool(set(DANGER) & set(reading.risk))
     return {
         "self_harm": "self_harm" in reading.risk,
-        "danger": bool(DANGER & set(reading.risk)),
+        "danger": danger,
+        "writer": danger and reading.voice == "writer",
+        "change_lines": found.change_lines if found else [],
         "help": found,
-        "crisis_line": next((line for line in lines if line.kind == "crisis"), None),
-        "abuse_line": next((line for line in lines if line.kind == "abuse"), None),
         "directory": resources.load().directory,
     }
 
@@ -58,18 +56,14 @@ def _coach(request: AuthenticatedRequest) -> HttpResponse:
         return HttpResponseBadRequest("The coach reads a text box's own value.")
     text = request.POST[name][:LIMIT]
     reading = coach.analyse(text)
-    context: dict[str, object] = _help(request, reading) if reading.risk else {}
-    if reading.risk_level == "clear":
-        if context["danger"]:
-            signals.note(request.user)
-        return render(request, "coaching/help.html", context)
+    if reading.risk:
+        return render(request, "coaching/help.html", _help(request, reading))
     if reading.suggestion is None:
-        return render(request, "coaching/quiet.html", context) if reading.risk else HttpResponse("")
+        return HttpResponse("")
     assert reading.part is not None
     start, end = reading.part
     partner = partner_of(request.user)
-    context |= {
-        "quiet": bool(reading.risk),
+    context = {
         "why": [EXPLANATIONS[h] for h in reading.horsemen],
         "segments": excerpt.segments(text, reading.part, reading.highlights),
         "original": text[start:end],

@@ -22,6 +22,7 @@ from hearth.couples.decorators import CoupleRequest, couple_required
 from hearth.experiences import photos
 from hearth.experiences.models import MEMORY_MAX, Memory
 from hearth.lib.forms import Form
+from hearth.safety import screening
 
 PER_PAGE = 20
 
@@ -73,10 +74,12 @@ def create_memory(request: CoupleRequest, text: str, upload: "UploadedFile[bytes
     goes too, so nothing is ever half-kept."""
     name = photos.store_photo(upload) if upload else ""
     try:
-        return Memory.objects.create(couple=request.couple, author=request.user, text=text, photo=name)
+        memory = Memory.objects.create(couple=request.couple, author=request.user, text=text, photo=name)
     except BaseException:
         photos.delete_photo(name)
         raise
+    screening.screen_sent(request.user.pk, text)
+    return memory
 
 
 @login_required

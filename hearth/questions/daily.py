@@ -12,6 +12,7 @@ from hearth.checkins.services import couple_zone
 from hearth.couples.models import Couple
 from hearth.questions.models import CoupleQuestions, DailyAnswer, DailyRound, Question
 from hearth.reveal import rules
+from hearth.safety import screening
 
 NOT_YET = "This day hasn't come yet. Today's question is waiting for you."
 PASSED = "That day has passed, so its question is closed. Today's is waiting for you."
@@ -97,3 +98,4 @@ def acknowledge(item: DailyRound, user: User, words: str) -> None:
         raise DailyProblem("You can answer their words once you have both shared.")
     seen.theirs.acknowledgement = words
     seen.theirs.save(update_fields=["acknowledgement"])
+    screening.screen_sent(user.pk, words)

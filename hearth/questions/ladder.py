@@ -12,6 +12,7 @@ from hearth.accounts.models import User
 from hearth.couples.models import Couple
 from hearth.questions.models import LadderAnswer, LadderRound, LadderWish, Question
 from hearth.reveal import rules
+from hearth.safety import screening
 
 TOP = 4
 
@@ -115,3 +116,4 @@ def acknowledge(item: LadderRound, user: User, words: str) -> None:
         raise LadderProblem("You can answer their words once you have both shared.")
     seen.theirs.acknowledgement = words
     seen.theirs.save(update_fields=["acknowledgement"])
+    screening.screen_sent(user.pk, words)

@@ -12,6 +12,7 @@ from hearth.checkins.models import CheckIn
 from hearth.couples.access import active_couple, partner_in
 from hearth.couples.models import Couple
 from hearth.repair.models import Apology, LettingGo
+from hearth.safety import screening
 
 BUT = re.compile(r"\bbut\b", re.IGNORECASE)
 
@@ -34,9 +35,11 @@ def send_apology(author: User, steps: dict[str, str]) -> Apology:
     partner = partner_in(couple, author) if couple else None
     if couple is None or partner is None:
         raise RepairProblem(NO_PARTNER)
-    return Apology.objects.create(
+    apology = Apology.objects.create(
         couple=couple, author=author, recipient=partner, sent_at=timezone.now(), **steps
     )
+    screening.screen_sent(author.pk, *steps.values())
+    return apology
 
 
 def apologies_for(user: User) -> list[Apology]:
@@ -54,6 +57,7 @@ def respond(apology: Apology, user: User, text: str, needs_time: bool) -> None:
     apology.response = text
     apology.needs_time = needs_time
     apology.save(update_fields=["response", "needs_time"])
+    screening.screen_sent(user.pk, text)
 
 
 def decide(item: LettingGo, outcome: str) -> LettingGo:

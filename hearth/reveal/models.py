@@ -27,3 +27,11 @@ class Response(models.Model):
     @property
     def is_submitted(self) -> bool:
         return self.submitted_at is not None
+
+    def written_texts(self) -> list[str]:
+        """What the author wrote in this response (its free-text fields)."""
+        return [
+            str(getattr(self, f.attname) or "")
+            for f in self._meta.concrete_fields
+            if isinstance(f, models.TextField)
+        ]

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from hearth.accounts.models import User
 from hearth.reveal.models import Response, Round
+from hearth.safety import screening
 
 
 class RevealError(Exception):
@@ -125,8 +126,9 @@ def submit(round: Round, response: Response) -> bool:
         done = locked.responses.filter(  # type: ignore[attr-defined]
             author_id__in=member_ids, submitted_at__isnull=False
         ).count()
-        if done == 2 and locked.revealed_at is None:
+        revealed = done == 2 and locked.revealed_at is None
+        if revealed:
             locked.revealed_at = round.revealed_at = now
             locked.save(update_fields=["revealed_at"])
-            return True
-    return False
+    screening.screen_sent(fresh.author_id, *fresh.written_texts())
+    return revealed

@@ -15,7 +15,10 @@ from typing import Any
 from django.conf import settings
 from django_countries import countries
 
-KINDS = ("crisis", "abuse")
+KINDS = ("crisis", "abuse", "change")
+# Every country needs these two; a "change" line (for someone worried about how
+# they treat a partner) is listed only where such a service exists.
+REQUIRED = ("crisis", "abuse")
 
 
 @dataclass(frozen=True)
@@ -43,6 +46,10 @@ class CountryHelp:
 
     def of_kind(self, kind: str) -> list[Line]:
         return [line for line in self.lines if line.kind == kind]
+
+    @property
+    def change_lines(self) -> list[Line]:
+        return self.of_kind("change")
 
 
 @dataclass(frozen=True)
@@ -74,7 +81,7 @@ def parse(data: Mapping[str, Any]) -> Resources:
                 raise ValueError(f"{code}: unknown kind {line.kind!r}")
             if not (line.phone or line.text or line.url):
                 raise ValueError(f"{code}: {line.name} has no way to reach it")
-        for kind in KINDS:
+        for kind in REQUIRED:
             if not any(line.kind == kind for line in lines):
                 raise ValueError(f"{code} needs at least one {kind} line")
         by_code[code] = CountryHelp(code, countries.name(code), entry["emergency"], lines)

@@ -4,14 +4,13 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from hearth.accounts.models import User
 from hearth.safety.models import SafetySignal
 
 LASTS = timedelta(days=90)
 
 
-def note(user: User) -> None:
-    SafetySignal.objects.update_or_create(user=user, defaults={"until": timezone.now() + LASTS})
+def note(user_id: int) -> None:
+    SafetySignal.objects.update_or_create(user_id=user_id, defaults={"until": timezone.now() + LASTS})
 
 
 def active(user_ids: list[int]) -> bool:

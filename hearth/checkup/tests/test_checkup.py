@@ -98,17 +98,17 @@ class CheckupTests(BaseTestCase):
         self.assertNotContains(r, "afraid")
         self.assertNotContains(r, "worth investing in")
 
-    def test_a_clear_safety_screen_signal_does_the_same_and_wears_off(self) -> None:
+    def test_a_safety_screen_signal_from_a_sent_note_does_the_same_and_wears_off(self) -> None:
         item = self.start()
         self.finish(self.alice, item, 4, weighing_walls="on")
         self.finish(self.bob, item, 4)
-        # Bob wrote something the safety screen clearly read as control.
+        # Bob sent a note the safety screen read as control.
         self.client.force_login(self.bob)
         self.client.post(
-            "/coach/",
-            {"text": "You check my phone every night and I'm not allowed to see my sister."},
-            headers={"HX-Trigger-Name": "text"},
+            "/notes/new/",
+            {"text": "You check my phone every night and I'm not allowed to see my sister.", "send": "1"},
         )
+        self.assertEqual(SafetySignal.objects.count(), 1)
         r = self.client.get(self.url)
         self.assertContains(r, "Just for you")
         self.assertContains(r, "Something you wrote lately")

@@ -1,4 +1,3 @@
-from hearth import coach
 from hearth.checkins.models import CheckIn
 from hearth.checkins.tests.helpers import open_week
 from hearth.lib.testing import BaseTestCase
@@ -10,6 +9,7 @@ from hearth.worker.models import OutgoingEmail
 HARSH = "Thanks for dinner. You never listen to me, what is wrong with you? Anyway, night."
 SELF_HARM = "I don't know how to say this. I've been thinking about killing myself."
 VIOLENCE = "I'm scared of what you'll do when you've been drinking. Last week you pushed me into the door."
+THREAT = "You're not allowed to see your friends unless I say so. Talk back again and I'll smack you."
 
 
 class CoachViewTests(BaseTestCase):
@@ -68,16 +68,40 @@ class CoachViewTests(BaseTestCase):
         self.assertNotIn("gentler", page)
         self.assertFalse(SafetySignal.objects.exists(), "self-harm leaves no trace")
 
-    def test_fear_of_the_partner_shows_abuse_lines_and_leaves_only_a_dateless_private_trace(self) -> None:
+    def test_fear_of_the_partner_shows_abuse_lines_and_typing_leaves_no_trace(self) -> None:
         self.client.force_login(self.alice)
         with self.assertNoLogs(level="DEBUG"):
             page = self.ask(VIOLENCE)
         self.assertIn("National Domestic Abuse Helpline", page)
+        self.assertIn("it isn't your fault", page)
         self.assertIn("999", page)
         self.assertNotIn("Use this", page)
-        self.assertEqual(list(SafetySignal.objects.values_list("user", flat=True)), [self.alice.pk])
+        self.assertNotIn("Respect Phoneline", page)
+        self.assertIn("a date with no words", page)
+        self.assertFalse(SafetySignal.objects.exists(), "a keystroke, sent or not, records nothing")
         self.assertFalse(OutgoingEmail.objects.exists())
         self.assertFalse(CheckIn.objects.exists())
+
+    def test_a_threat_in_the_writers_own_voice_gets_the_panel_for_the_writer(self) -> None:
+        self.client.force_login(self.alice)
+        page = self.ask(THREAT)
+        self.assertIn("could frighten the person you're writing to", page)
+        self.assertIn("Respect Phoneline", page)
+        self.assertIn("0808 802 4040", page)
+        self.assertIn('href="/help/"', page)
+        self.assertNotIn("isn't your fault", page)
+        self.assertNotIn("National Domestic Abuse Helpline", page)
+        self.assertNotIn("Use this", page)
+        self.assertFalse(SafetySignal.objects.exists())
+
+    def test_where_no_line_for_changing_exists_the_writer_still_gets_get_help(self) -> None:
+        self.bob.country = "DE"
+        self.bob.save()
+        self.client.force_login(self.bob)
+        page = self.ask(THREAT)
+        self.assertIn("could frighten the person you're writing to", page)
+        self.assertIn('href="/help/"', page)
+        self.assertNotIn("isn't your fault", page)
 
     def test_a_stranger_without_a_couple_is_coached_with_her_own_countrys_lines(self) -> None:
         self.client.force_login(self.carol)
@@ -123,20 +147,3 @@ class CoachedBoxesTests(BaseTestCase):
         item = open_week(self.couple)
         self.client.force_login(self.carol)
         self.assertEqual(self.client.get(f"/checkins/{item.pk}/").status_code, 404)
-
-
-class QuietHelpTests(BaseTestCase):
-    """When the screen is unsure, it offers one general line and names no helpline."""
-
-    def test_an_unsure_signal_gets_a_quiet_general_line(self) -> None:
-        self.client.force_login(self.alice)
-        text = "I've started giving my things away."
-        self.assertEqual(coach.analyse(text).risk_level, "possible")
-        page = self.client.post(
-            "/coach/", {"text": text}, headers={"HX-Trigger-Name": "text"}
-        ).content.decode()
-        self.assertIn("Only you can see this", page)
-        self.assertIn('href="/help/"', page)
-        self.assertNotIn("Samaritans", page)
-        self.assertNotIn("Use this", page)
-        self.assertFalse(SafetySignal.objects.exists())
