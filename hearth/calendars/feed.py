@@ -22,6 +22,7 @@ from hearth.checkins.models import Schedule
 from hearth.checkins.slots import Slot
 from hearth.couples.access import active_couple
 from hearth.experiences.models import Plan
+from hearth.experiences.plans import HORIZON
 from hearth.lib.timezones import is_timezone
 
 PRODID = "-//Hearth//Calendar feed//EN"
@@ -145,8 +146,16 @@ def plan_events(user: User, *, detailed: bool, now: datetime) -> list[Event]:
     couple = active_couple(user)
     if couple is None:
         return []
+    # A row beyond the horizon plans may have (written some other way) is
+    # left out: a calendar cannot express it, and one bad row must not break
+    # the whole feed.
     plans = (
-        Plan.objects.filter(couple=couple, cancelled_at__isnull=True, starts_at__gte=now - PLAN_HISTORY)
+        Plan.objects.filter(
+            couple=couple,
+            cancelled_at__isnull=True,
+            starts_at__gte=now - PLAN_HISTORY,
+            starts_at__lte=now + HORIZON,
+        )
         .select_related("idea")
         .order_by("starts_at")
     )

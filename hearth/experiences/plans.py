@@ -9,6 +9,7 @@ from hearth.couples.models import Couple
 from hearth.experiences.models import Idea, Plan
 
 REMIND_BEFORE = timedelta(hours=2)
+HORIZON = timedelta(days=1827)  # five years: as far ahead as a plan may be
 
 
 class PlanProblem(Exception):
@@ -18,8 +19,11 @@ class PlanProblem(Exception):
 
 
 def _check(starts_at: datetime) -> None:
-    if starts_at <= timezone.now():
+    now = timezone.now()
+    if starts_at <= now:
         raise PlanProblem("That time has already passed. Choose a moment still to come.")
+    if starts_at > now + HORIZON:
+        raise PlanProblem("That's a long way off. Choose a day within the next five years.")
 
 
 def make(couple: Couple, user: User, idea: Idea, starts_at: datetime, remind: bool) -> Plan:

@@ -47,6 +47,27 @@ class PlanTests(BaseTestCase):
         self.assertContains(r, "already passed", status_code=400)
         self.assertFalse(Plan.objects.exists())
 
+    def test_a_plan_more_than_five_years_ahead_is_refused_clearly(self) -> None:
+        r = self.plan(day="9999-12-31")
+        self.assertContains(r, "within the next five years", status_code=400)
+        self.assertFalse(Plan.objects.exists())
+        self.assertRedirects(self.plan(day="2032-05-01"), "/plans/", fetch_redirect_response=False)
+        plan = Plan.objects.get()
+        self.client.post(f"/plans/{plan.pk}/move/", {"day": "2033-01-01", "at": "10:00"})
+        plan.refresh_from_db()
+        self.assertEqual(plan.starts_at.date().isoformat(), "2032-05-01")
+
+    def test_a_row_the_calendar_cannot_express_is_left_out_of_both_feeds(self) -> None:
+        self.plan()
+        far = datetime(9999, 12, 31, 23, 0, tzinfo=UTC)
+        Plan.objects.create(couple=self.couple, idea=self.idea, starts_at=far, created_by=self.bob)
+        for who in (self.alice, self.bob):
+            feed = Feed.objects.create(user=who, token=f"{who.pk}" * 20)
+            r = self.client.get(feed.get_absolute_url())
+            self.assertEqual(r.status_code, 200)
+            events = Calendar.from_ical(r.content).walk("VEVENT")
+            self.assertEqual([e.decoded("DTSTART").year for e in events], [2027])
+
     def test_it_can_be_moved_or_cancelled_and_leaves_the_feed(self) -> None:
         self.plan()
         plan = Plan.objects.get()
