@@ -5,7 +5,9 @@ A feature registers each kind it queues: the base of its three templates
 (see `hearth.lib.emails`), the recipient's signed one-click "turn this off"
 link, and the links the message points to. Every message carries that off
 link in its body and as `List-Unsubscribe` + `List-Unsubscribe-Post`
-(RFC 8058), and nothing anyone wrote. A kind may also say whether its
+(RFC 8058), `Auto-Submitted: auto-generated`, a `Message-ID` made from its
+row (so a resend is the same message), a subject of its own kind, and
+nothing anyone wrote. A kind may also say whether its
 e-mail is still wanted when its turn comes (the person may have left their
 couple since it was queued); one that is not is dropped unsent.
 
@@ -21,7 +23,9 @@ import smtplib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db.models import F, Q
@@ -116,7 +120,13 @@ def _deliver(email: OutgoingEmail, now: datetime, connection: BaseEmailBackend) 
             sender.template,
             email.recipient.email,
             {**sender.links(), "off_url": off_url},
-            {"List-Unsubscribe": f"<{off_url}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"},
+            {
+                "List-Unsubscribe": f"<{off_url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                # Sent, then marked sent: a rare second try is the same message.
+                "Message-ID": f"<outbox-{email.pk}@{urlsplit(settings.SITE_URL).hostname}>",
+                "Auto-Submitted": "auto-generated",
+            },
             connection=connection,
         )
     except (smtplib.SMTPException, OSError) as exc:

@@ -292,9 +292,10 @@ class NotificationEmailTests(BaseTestCase):
         by_words = {}
         for message in smtp.inbox.messages:
             self.assertEqual(message["To"], "bob@example.org")
-            self.assertEqual(message["Subject"], "A note from Hearth")
             text, _ = bodies(message)
             by_words[WAITING if WAITING in text else NUDGE] = message
+            expected = "A note is waiting for you" if WAITING in text else "A small nudge from Hearth"
+            self.assertEqual(message["Subject"], expected)
         for words, path, off in [
             (WAITING, "/jar/", "/appreciation/off/notes/"),
             (NUDGE, "/notes/new/", "/appreciation/off/nudge/"),

@@ -86,7 +86,7 @@ class ReminderTests(ReminderTestCase):
         ran = run_at(SUNDAY)
         self.assertEqual(ran["send_due_reminders"], 2)
         self.assertEqual(self.sent(), ["alice@example.org", "bob@example.org"])
-        self.assertEqual({m.subject for m in mail.outbox}, {"A note from Hearth"})
+        self.assertEqual({m.subject for m in mail.outbox}, {"Your weekly check-in"})
         # The week's check-in opens by itself at the same moment.
         self.assertTrue(CheckIn.objects.filter(couple=self.couple, week_of=WEEK).exists())
 
@@ -249,8 +249,10 @@ class ReminderEmailTests(ReminderTestCase):
         [alice_reminder] = self.received(smtp, "alice@example.org")
         bob_reminder, bob_nudge = self.received(smtp, "bob@example.org")
 
+        subjects = {REMINDER: "Your weekly check-in", NUDGE: "Your check-in is waiting"}
         for message, words in [(alice_reminder, REMINDER), (bob_reminder, REMINDER), (bob_nudge, NUDGE)]:
-            self.assertEqual(message["Subject"], "A note from Hearth")
+            self.assertEqual(message["Subject"], subjects[words])
+            self.assertEqual(message["Auto-Submitted"], "auto-generated")
             text, html = self.bodies(message)
             self.assertIn(words, text)
             self.assertIn(words, html)

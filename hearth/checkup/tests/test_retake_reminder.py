@@ -244,7 +244,7 @@ class RetakeEmailTests(RetakeReminderTestCase):
             sorted(m["To"] for m in smtp.inbox.messages), ["alice@example.org", "bob@example.org"]
         )
         for message in smtp.inbox.messages:
-            self.assertEqual(message["Subject"], "A note from Hearth")
+            self.assertEqual(message["Subject"], "A new check-up is ready")
             text, html = bodies(message)
             self.assertIn(READY, text)
             self.assertIn(READY, html)

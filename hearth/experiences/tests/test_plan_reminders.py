@@ -27,7 +27,7 @@ class PlanReminderTests(BaseTestCase):
         run_due_jobs(STARTS - timedelta(hours=1))
         self.assertEqual(sorted(m.to[0] for m in mail.outbox), ["alice@example.org", "bob@example.org"])
         for message in mail.outbox:
-            self.assertEqual(message.subject, "A note from Hearth")
+            self.assertEqual(message.subject, "Something you planned is coming up")
             self.assertIn("Something you planned together is coming up soon.", message.body)
             for secret in ("picnic", "blanket", "Alice", "Bob"):
                 self.assertNotIn(secret, message.body)

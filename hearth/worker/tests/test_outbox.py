@@ -2,6 +2,7 @@ from datetime import UTC, datetime
 from unittest import mock
 
 from django.core import mail
+from django.test import override_settings
 
 from hearth.appreciation.models import AppreciationPrefs
 from hearth.lib.testing import BaseTestCase
@@ -25,7 +26,23 @@ class OutboxRegistryTests(BaseTestCase):
         offs = {message.extra_headers["List-Unsubscribe"] for message in mail.outbox}
         # Check-in reminders and nudges share one; each appreciation kind has its own.
         self.assertEqual(len(offs), len(OutgoingEmail.Kind) - 1)
-        self.assertEqual({message.subject for message in mail.outbox}, {"A note from Hearth"})
+        subjects = [message.subject for message in mail.outbox]
+        self.assertEqual(len(set(subjects)), len(OutgoingEmail.Kind), "each kind has its own subject")
+        self.assertNotIn("A note from Hearth", subjects)
+
+    @override_settings(SITE_URL="https://hearth.example.org")
+    def test_a_message_sent_again_is_the_same_message_and_says_it_is_automatic(self) -> None:
+        AppreciationPrefs.objects.create(user=self.alice, email_on_note=True)
+        queued = OutgoingEmail.objects.create(recipient=self.alice, kind=OutgoingEmail.Kind.NOTE_WAITING)
+        outbox.deliver_outbox(NOW)
+        # The worker died after sending and before marking it sent: it goes again.
+        OutgoingEmail.objects.filter(pk=queued.pk).update(sent_at=None, claimed_at=None)
+        outbox.deliver_outbox(NOW)
+        first, again = (message.message() for message in mail.outbox)
+        self.assertEqual(first["Message-ID"], f"<outbox-{queued.pk}@hearth.example.org>")
+        self.assertEqual(again["Message-ID"], first["Message-ID"])
+        self.assertEqual(first["Auto-Submitted"], "auto-generated")
+        self.assertEqual(first["Subject"], "A note is waiting for you")
 
     def test_a_kind_this_process_cannot_send_waits_without_using_attempts(self) -> None:
         AppreciationPrefs.objects.create(user=self.alice, email_on_note=True)
