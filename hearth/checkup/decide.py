@@ -14,8 +14,8 @@ counselling. Every threshold is here, named, and tested at its boundary.
   under "what's weighing on us" (the same conflict keeps coming back, past
   trauma, walls too heavy to break alone).
 - **Safety first:** when either partner's own answer says they are afraid of
-  the other, or the safety screen clearly saw signs of violence or control in
-  something either of them wrote in the last 90 days (`safety.signals`),
+  the other, or the safety screen read violence or control in something
+  either of them sent in the last 90 days (`safety.signals`),
   Hearth does not recommend couples counselling to the couple; that person
   alone is shown domestic-abuse help for their country. The partner is told
   nothing.

@@ -113,6 +113,35 @@ class CheckinPageTests(BaseTestCase):
         self.client.post(f"{self.url}reflect/", {"prompt": "weighing", "text": "hm"})
         self.assertContains(self.client.get(self.url), "You can reply once you have both finished.")
 
+    def test_with_both_holding_drafts_nothing_shows_until_both_have_sent(self) -> None:
+        for who, worry in ((self.alice, "Alice's draft worry."), (self.bob, "Bob's draft worry.")):
+            self.client.force_login(who)
+            self.client.post(f"{self.url}draft/", {"weighing": worry})
+        self.send(self.alice, {**FULL, "weighing": "Alice's sent worry."})
+        for who, hidden in ((self.alice, "Bob&#x27;s draft worry."), (self.bob, "Alice&#x27;s sent worry.")):
+            self.client.force_login(who)
+            self.assertNotContains(self.client.get(self.url), hidden)
+        self.send(self.bob, {**FULL, "weighing": "Bob's sent worry."})
+        for who in (self.alice, self.bob):
+            self.client.force_login(who)
+            r = self.client.get(self.url)
+            self.assertContains(r, "Alice&#x27;s sent worry.")
+            self.assertContains(r, "Bob&#x27;s sent worry.")
+            self.assertNotContains(r, "draft worry")
+
+    def test_nothing_can_be_written_into_a_closed_couples_check_in(self) -> None:
+        self.client.force_login(self.alice)
+        self.client.post(f"{self.url}draft/", {"weighing": "Before."})
+        leave_couple(self.bob)
+        r = self.client.post(f"{self.url}draft/", {"weighing": "After."})
+        self.assertEqual(r.status_code, 409)
+        self.send(self.alice)
+        answer = Answer.objects.get(author=self.alice)
+        self.assertEqual((answer.weighing, answer.submitted_at), ("Before.", None))
+        self.client.force_login(self.bob)
+        self.client.post(self.url, {**FULL, "send": "1"})
+        self.assertFalse(Answer.objects.filter(author=self.bob).exists())
+
     def test_after_leaving_each_sees_only_their_own_answers(self) -> None:
         self.send(self.alice)
         self.send(self.bob, {**FULL, "weighing": "Bob's private worry."})

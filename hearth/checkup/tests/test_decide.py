@@ -29,6 +29,22 @@ class DecideTests(SimpleTestCase):
         self.assertEqual(at_three.going_well, [])  # and not at GOING_WELL
         self.assertEqual(len(decide.areas([answers(4), answers(4)], words).going_well), len(words.areas))
 
+    def test_each_area_threshold_on_both_sides(self) -> None:
+        words = content.load()
+        [first, second] = words.items_in("affection")
+
+        def with_affection(a: int, b: int) -> decide.Areas:
+            scores = answers(4)
+            scores[first.key] = 6 - a if first.reverse else a
+            scores[second.key] = 6 - b if second.reverse else b
+            return decide.areas([answers(4), scores], words)
+
+        self.assertIn("affection", with_affection(3, 4).going_well)  # 3.5: at GOING_WELL
+        self.assertNotIn("affection", with_affection(3, 3).going_well)  # 3.0: under it
+        self.assertNotIn("affection", with_affection(3, 3).work_on)  # 3.0: not under WORK_ON
+        self.assertIn("affection", with_affection(2, 3).work_on)  # 2.5: under it
+        self.assertNotIn("affection", with_affection(2, 3).going_well)
+
     def test_counselling_after_two_low_check_ups_in_a_row(self) -> None:
         self.assertFalse(decide.recommend_counselling([2.4], False, False))
         self.assertTrue(decide.recommend_counselling([2.4, 2.49], False, False))

@@ -63,6 +63,18 @@ class IdeaLibraryTests(BaseTestCase):
             self.assertNotContains(r, "Not for you")
             self.assertNotContains(r, "You&#x27;d love this")
 
+    def test_not_for_me_against_a_partners_love_is_no_match_and_reveals_neither(self) -> None:
+        self.wish(self.alice, self.walk, "nope")
+        self.wish(self.bob, self.walk, "love")
+        for who in (self.alice, self.bob):
+            self.client.force_login(who)
+            for url in (self.url, f"/ideas/{self.walk.pk}/", "/ideas/matches/"):
+                with self.subTest(who=who.email, url=url):
+                    r = self.client.get(url)
+                    self.assertNotContains(r, "A match")
+                    self.assertNotContains(r, "You both love")
+            self.assertNotContains(self.client.get("/ideas/matches/"), self.walk.title)
+
     def test_a_match_appears_for_both_when_both_love_it(self) -> None:
         self.wish(self.alice, self.walk, "love")
         self.wish(self.bob, self.walk, "love")
