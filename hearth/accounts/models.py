@@ -7,6 +7,7 @@ from django.db.models.functions import Lower
 from django.utils.timezone import now
 from django_countries.fields import CountryField
 
+from hearth.lib.forms import no_control_characters
 from hearth.lib.timezones import is_timezone
 
 
@@ -30,7 +31,7 @@ class UserManager(BaseUserManager["User"]):
 
 class User(AbstractBaseUser):
     email = models.EmailField("e-mail address", max_length=254, unique=True)
-    display_name = models.CharField("your name", max_length=60)
+    display_name = models.CharField("your name", max_length=60, validators=[no_control_characters])
     timezone = models.CharField(max_length=64, default="UTC", validators=[validate_timezone])
     country = CountryField(
         blank=True,

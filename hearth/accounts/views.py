@@ -37,7 +37,12 @@ def signup(request: HttpRequest) -> HttpResponse:
         user = form.save()
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect(_safe_next(request))
-    return render(request, "accounts/signup.html", {"form": form, "next": _safe_next(request, "")})
+    return render(
+        request,
+        "accounts/signup.html",
+        {"form": form, "next": _safe_next(request, "")},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

@@ -1,6 +1,8 @@
+import unicodedata
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 
 class CalmLabels:
@@ -13,3 +15,10 @@ class CalmLabels:
 
 class Form(CalmLabels, forms.Form):
     pass
+
+
+def no_control_characters(value: str) -> None:
+    """A one-line field (a name) holds no line breaks, tabs or escape codes:
+    they would turn up in e-mail headers and on the partner's pages."""
+    if any(unicodedata.category(c) == "Cc" for c in value):
+        raise ValidationError("Please use letters, spaces and punctuation only.", code="control_characters")

@@ -26,6 +26,15 @@ class SettingsPageTests(BaseTestCase):
             (self.alice.display_name, self.alice.timezone, self.alice.country), ("Ali", "Asia/Tokyo", "JP")
         )
 
+    def test_a_name_with_a_line_break_or_other_control_character_is_refused(self) -> None:
+        for name in ("Ali\r\nBcc: x", "Ali\tB", "Ali\x1b[31m"):
+            with self.subTest(name=name):
+                data = {"section": "profile", "display_name": name, "timezone": "Europe/London"}
+                r = self.client.post("/settings/", {**data, "country": "GB"})
+                self.assertContains(r, "letters, spaces and punctuation", status_code=400)
+        self.alice.refresh_from_db()
+        self.assertEqual(self.alice.display_name, "Alice")
+
     def test_it_refuses_an_unknown_timezone(self) -> None:
         data = {"section": "profile", "display_name": "Ali", "timezone": "Nowhere/Land", "country": "GB"}
         r = self.client.post("/settings/", data)

@@ -38,7 +38,7 @@ class SignupTests(BaseTestCase):
 
     def test_it_refuses_a_taken_email_in_any_case(self) -> None:
         r = self.client.post("/signup/", {**GOOD, "email": "ALICE@example.org"})
-        self.assertContains(r, "There is already an account with this e-mail", status_code=200)
+        self.assertContains(r, "There is already an account with this e-mail", status_code=400)
         self.assertEqual(User.objects.filter(email="alice@example.org").count(), 1)
 
     def test_it_refuses_short_common_and_similar_passwords(self) -> None:
@@ -49,21 +49,21 @@ class SignupTests(BaseTestCase):
         ]:
             with self.subTest(password=password):
                 r = self.client.post("/signup/", {**GOOD, "password": password})
-                self.assertContains(r, message)
+                self.assertContains(r, message, status_code=400)
         self.assertFalse(User.objects.filter(email="dana@example.org").exists())
 
     def test_it_refuses_a_malformed_email(self) -> None:
         r = self.client.post("/signup/", {**GOOD, "email": "dana-at-example"})
-        self.assertContains(r, "Enter a valid email address")
+        self.assertContains(r, "Enter a valid email address", status_code=400)
 
     def test_it_refuses_an_unknown_timezone(self) -> None:
         r = self.client.post("/signup/", {**GOOD, "timezone": "Mars/Olympus_Mons"})
-        self.assertContains(r, "one we know")
+        self.assertContains(r, "one we know", status_code=400)
         self.assertFalse(User.objects.filter(email="dana@example.org").exists())
 
     def test_it_refuses_an_oversize_name(self) -> None:
         r = self.client.post("/signup/", {**GOOD, "display_name": "x" * 61})
-        self.assertContains(r, "at most 60 characters")
+        self.assertContains(r, "at most 60 characters", status_code=400)
 
     def test_it_sends_a_signed_in_person_onwards(self) -> None:
         self.client.force_login(self.alice)
@@ -71,5 +71,10 @@ class SignupTests(BaseTestCase):
 
     def test_it_refuses_an_oversize_password(self) -> None:
         r = self.client.post("/signup/", {**GOOD, "password": "long words " * 30})
-        self.assertContains(r, "at most 256 characters")
+        self.assertContains(r, "at most 256 characters", status_code=400)
+        self.assertFalse(User.objects.filter(email="dana@example.org").exists())
+
+    def test_a_name_with_a_line_break_is_refused(self) -> None:
+        r = self.client.post("/signup/", {**GOOD, "display_name": "Dana\nDear customer"})
+        self.assertContains(r, "letters, spaces and punctuation", status_code=400)
         self.assertFalse(User.objects.filter(email="dana@example.org").exists())

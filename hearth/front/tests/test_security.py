@@ -26,3 +26,21 @@ class SecurityHeaderTests(BaseTestCase):
         for url in ["/", "/settings/", "/help/", "/couple/leave/"]:
             with self.subTest(url=url):
                 self.assertIn("no-store", self.client.get(url)["Cache-Control"])
+
+
+class UnreadableInputTests(BaseTestCase):
+    def test_a_form_body_that_is_not_utf8_is_refused_and_nothing_is_stored(self) -> None:
+        self.client.force_login(self.alice)
+        body = "section=profile&display_name=Al%FFi&timezone=Europe%2FLondon&country=GB"
+        r = self.client.post("/settings/", body, content_type="application/x-www-form-urlencoded")
+        self.assertContains(r, "could not be read", status_code=400)
+        self.alice.refresh_from_db()
+        self.assertEqual(self.alice.display_name, "Alice")
+
+    def test_a_utf8_body_is_read_as_usual(self) -> None:
+        self.client.force_login(self.alice)
+        body = "section=profile&display_name=Zo%C3%AB&timezone=Europe%2FLondon&country=GB"
+        r = self.client.post("/settings/", body, content_type="application/x-www-form-urlencoded")
+        self.assertEqual(r.status_code, 302)
+        self.alice.refresh_from_db()
+        self.assertEqual(self.alice.display_name, "Zoë")
