@@ -239,7 +239,8 @@ DEFAULT_EXCEPTION_REPORTER_FILTER = "hearth.lib.reports.NoUserText"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_tokens": {"()": "hearth.lib.reports.MaskTokens"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["mask_tokens"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
     # A 4xx is a person's mistake, not the server's; its URL may hold an
     # invitation token, so only server errors are logged with their path.
