@@ -113,6 +113,20 @@ class Plan(models.Model):
         return f"Plan {self.pk}"
 
 
+class PlanRemindersOff(models.Model):
+    """This person asked for no more plan reminders (their one-click off
+    link). It lasts, and is theirs alone: their partner's reminders go on. It
+    ends when they plan something with a reminder themselves."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    since = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Plan reminders off for {self.user_id}"
+
+
 class Memory(models.Model):
     """A short memory written afterwards, optionally with one photo."""
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from hearth.accounts.models import User
 from hearth.couples.models import Couple
-from hearth.experiences.models import Idea, Plan
+from hearth.experiences.models import Idea, Plan, PlanRemindersOff
 
 REMIND_BEFORE = timedelta(hours=2)
 HORIZON = timedelta(days=1827)  # five years: as far ahead as a plan may be
@@ -27,7 +27,11 @@ def _check(starts_at: datetime) -> None:
 
 
 def make(couple: Couple, user: User, idea: Idea, starts_at: datetime, remind: bool) -> Plan:
+    """`remind`: both are reminded two hours before, except a partner who
+    turned plan reminders off; asking for one turns the asker's back on."""
     _check(starts_at)
+    if remind:
+        PlanRemindersOff.objects.filter(user=user).delete()
     return Plan.objects.create(
         couple=couple,
         idea=idea,

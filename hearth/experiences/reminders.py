@@ -9,11 +9,10 @@ from datetime import datetime
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 
 from hearth.accounts.models import User
 from hearth.couples.access import active_couple
-from hearth.experiences.models import Plan
+from hearth.experiences.models import Plan, PlanRemindersOff
 from hearth.lib.unsubscribe import OffLink
 from hearth.worker import outbox
 from hearth.worker.batches import BATCH, in_batches
@@ -40,8 +39,12 @@ def _remind(pk: int, now: datetime) -> bool:
             return False
         if plan.cancelled_at is not None or not plan.couple.is_active or plan.starts_at <= now:
             return True
-        members = plan.couple.memberships.filter(ended_at__isnull=True).values_list("user_id", flat=True)
-        OutgoingEmail.objects.bulk_create(OutgoingEmail(recipient_id=uid, kind=KIND) for uid in members)
+        members = plan.couple.memberships.filter(ended_at__isnull=True).exclude(
+            user_id__in=PlanRemindersOff.objects.values("user_id")
+        )
+        OutgoingEmail.objects.bulk_create(
+            OutgoingEmail(recipient_id=uid, kind=KIND) for uid in members.values_list("user_id", flat=True)
+        )
         return True
 
 
@@ -51,14 +54,10 @@ user_for_off_token = OFF_LINK.user
 
 
 def turn_off(user: User) -> None:
-    """No more reminders for the couple's upcoming plans (either partner can
-    turn them back on by planning with a reminder)."""
-    couple = active_couple(user)
+    """No more plan reminders for this person, now or later; their partner's
+    go on. Planning something with a reminder themselves turns theirs back on."""
     with transaction.atomic():
-        if couple is not None:
-            Plan.objects.filter(couple=couple, starts_at__gte=timezone.now()).update(
-                remind=False, remind_at=None
-            )
+        PlanRemindersOff.objects.get_or_create(user=user)
         OutgoingEmail.objects.filter(recipient=user, kind=KIND, sent_at__isnull=True).delete()
 
 
@@ -71,7 +70,7 @@ def _links() -> dict[str, str]:
 
 
 def _wanted(user: User) -> bool:
-    return active_couple(user) is not None
+    return active_couple(user) is not None and not PlanRemindersOff.objects.filter(user=user).exists()
 
 
 outbox.register(

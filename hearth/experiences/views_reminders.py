@@ -8,11 +8,11 @@ from hearth.lib.unsubscribe import OffPage, one_click_off
 PAGE = OffPage(
     title="Plan reminders",
     confirm_heading="Turn off plan reminders?",
-    confirm_text="No more reminders before the dates you've planned.",
+    confirm_text="No more reminders before the dates you plan. Your partner's stay as they are.",
     button="Turn them off",
     keep="Keep them",
     done_heading="Plan reminders are off",
-    done_text="You can ask for one again any time you plan something together.",
+    done_text="They come back when you plan something and ask for a reminder yourself.",
     broken_text="It may be incomplete. You can change reminders when you plan something in Hearth.",
 )
 

@@ -6,6 +6,7 @@ from django.core import mail
 from hearth.experiences import plans, reminders
 from hearth.experiences.models import Idea, Plan
 from hearth.lib.testing import BaseTestCase
+from hearth.worker import outbox
 from hearth.worker.jobs import run_due_jobs
 
 NOW = datetime(2027, 5, 3, 9, 0, tzinfo=UTC)
@@ -39,16 +40,32 @@ class PlanReminderTests(BaseTestCase):
         run_due_jobs(STARTS - timedelta(hours=1))
         self.assertEqual(mail.outbox, [])
 
-    def test_the_off_link_turns_plan_reminders_off_in_one_click(self) -> None:
+    def test_the_off_link_turns_plan_reminders_off_for_that_person_alone_and_it_lasts(self) -> None:
         token = reminders.off_token(self.bob.pk)
         self.assertContains(self.client.get(f"/plans/reminders/off/{token}/"), "Turn off plan reminders?")
         with time_machine.travel(NOW, tick=False):
             r = self.client.post(f"/plans/reminders/off/{token}/")
         self.assertContains(r, "Plan reminders are off")
-        self.plan.refresh_from_db()
-        self.assertIsNone(self.plan.remind_at)
         run_due_jobs(STARTS - timedelta(hours=1))
-        self.assertEqual(mail.outbox, [])
+        self.assertEqual([m.to[0] for m in mail.outbox], ["alice@example.org"], "Alice keeps hers")
+        # The next plan, with a reminder asked for by Alice: still none for Bob.
+        with time_machine.travel(NOW, tick=False):
+            plans.make(self.couple, self.alice, self.idea, STARTS + timedelta(days=7), remind=True)
+        run_due_jobs(STARTS + timedelta(days=7, hours=-1))
+        self.assertEqual([m.to[0] for m in mail.outbox], ["alice@example.org"] * 2)
+
+    def test_planning_with_a_reminder_yourself_turns_yours_back_on(self) -> None:
+        with time_machine.travel(NOW, tick=False):
+            reminders.turn_off(self.bob)
+            plans.make(self.couple, self.bob, self.idea, STARTS + timedelta(days=7), remind=True)
+        run_due_jobs(STARTS + timedelta(days=7, hours=-1))
+        self.assertEqual(sorted(m.to[0] for m in mail.outbox), ["alice@example.org", "bob@example.org"])
+
+    def test_a_reminder_queued_before_turning_off_is_not_sent(self) -> None:
+        reminders.send_due_plan_reminders(STARTS - timedelta(hours=2))  # queued for both
+        reminders.turn_off(self.bob)
+        outbox.deliver_outbox(STARTS - timedelta(hours=2))
+        self.assertEqual([m.to[0] for m in mail.outbox], ["alice@example.org"])
 
     def test_a_forged_link_is_refused(self) -> None:
         self.assertEqual(self.client.post("/plans/reminders/off/1:forged/").status_code, 404)
