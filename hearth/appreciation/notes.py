@@ -60,7 +60,7 @@ def jar(user: User, couple: Couple | None = None) -> QuerySet[Note]:
 
 def written(user: User) -> QuerySet[Note]:
     """Everything `user` wrote, sent or not, in any couple: theirs to keep."""
-    return Note.objects.filter(author=user).order_by("-created_at", "-pk")
+    return Note.objects.filter(author=user).select_related("couple").order_by("-created_at", "-pk")
 
 
 def reply(note: Note, user: User, text: str) -> None:

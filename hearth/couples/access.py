@@ -34,6 +34,13 @@ def partner_of(user: User) -> User | None:
     return partner_in(couple, user) if couple else None
 
 
+def words_shared(couple: Couple) -> bool:
+    """Whether what one partner wrote in `couple` may be shown to the other.
+    Only while it is active: after either leaves, each keeps only their own
+    words, in both directions (a note's reply, an apology's answer)."""
+    return couple.is_active
+
+
 def last_couple_closed(user: User) -> bool:
     """True when the user's most recent couple space has closed and no new one
     has started: the home page then shows a neutral notice."""

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from hearth.accounts.decorators import AuthenticatedRequest, privacy_required
-from hearth.couples.access import active_couple, partner_in
+from hearth.couples.access import active_couple, partner_in, words_shared
 from hearth.repair import services
 from hearth.repair.forms import ApologyForm, LettingGoForm, ResponseForm
 from hearth.repair.models import Apology, LettingGo
@@ -55,11 +55,17 @@ def _apology(request: AuthenticatedRequest, pk: int) -> Apology:
     return apology
 
 
+def _context(item: Apology, form: ResponseForm) -> dict[str, object]:
+    # The answer is the recipient's words: the author sees it only while the
+    # couple is active (the recipient only ever sees it then).
+    return {"apology": item, "form": form, "answer_shown": words_shared(item.couple)}
+
+
 @privacy_required
 def apology(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     item = _apology(request, pk)
     form = ResponseForm(initial={"text": item.response})
-    return render(request, "repair/apology.html", {"apology": item, "form": form})
+    return render(request, "repair/apology.html", _context(item, form))
 
 
 @privacy_required
@@ -68,11 +74,11 @@ def respond(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     item = _apology(request, pk)
     form = ResponseForm(request.POST)
     if not form.is_valid():
-        return render(request, "repair/apology.html", {"apology": item, "form": form}, status=400)
+        return render(request, "repair/apology.html", _context(item, form), status=400)
     needs_time = "needs_time" in request.POST
     if not needs_time and not form.cleaned_data["text"]:
         form.add_error("text", "Write a few words, or choose \u201cI need a little time\u201d.")
-        return render(request, "repair/apology.html", {"apology": item, "form": form}, status=400)
+        return render(request, "repair/apology.html", _context(item, form), status=400)
     try:
         services.respond(item, request.user, form.cleaned_data["text"], needs_time)
     except services.RepairProblem as problem:

@@ -117,6 +117,17 @@ class JarTests(BaseTestCase):
         self.client.force_login(self.bob)
         self.assertContains(self.client.get("/notes/written/"), "Bob noticed 0")
 
+    def test_after_either_leaves_the_writer_keeps_the_note_but_not_the_reply(self) -> None:
+        notes_to(self, 1)
+        note = Note.objects.get()
+        self.client.force_login(self.alice)
+        self.client.post(f"/notes/{note.pk}/reply/", {"text": "Alice's own reply."})
+        leave_couple(self.alice)
+        self.client.force_login(self.bob)
+        r = self.client.get("/notes/written/")
+        self.assertContains(r, "Bob noticed 0")
+        self.assertNotContains(r, "Alice&#x27;s own reply.")
+
     def test_jar_and_home_cost_the_same_with_10_or_5000_notes(self) -> None:
         self.client.force_login(self.alice)
         notes_to(self, 10)

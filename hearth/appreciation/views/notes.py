@@ -8,7 +8,7 @@ from hearth.accounts.decorators import AuthenticatedRequest, privacy_required
 from hearth.appreciation import content, notes
 from hearth.appreciation.forms import NoteForm, ReplyForm
 from hearth.appreciation.models import Note
-from hearth.couples.access import active_couple, partner_in
+from hearth.couples.access import active_couple, partner_in, words_shared
 
 
 @privacy_required
@@ -44,7 +44,9 @@ def write(request: AuthenticatedRequest, pk: int | None = None) -> HttpResponse:
 @privacy_required
 def written(request: AuthenticatedRequest) -> HttpResponse:
     page = Paginator(notes.written(request.user), 20).get_page(request.GET.get("page"))
-    return render(request, "appreciation/written.html", {"page": page})
+    # A reply is the partner's words: shown only while the couple is active.
+    replies_shown = {note.pk for note in page if words_shared(note.couple)}
+    return render(request, "appreciation/written.html", {"page": page, "replies_shown": replies_shown})
 
 
 @privacy_required

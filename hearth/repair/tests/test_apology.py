@@ -62,6 +62,19 @@ class ApologyTests(BaseTestCase):
         self.assertContains(r, "Thank you. I felt it too.")
         self.assertNotContains(r, "accept")
 
+    def test_after_either_leaves_the_author_keeps_the_apology_but_not_the_answer(self) -> None:
+        apology = self.send()
+        self.client.force_login(self.bob)
+        self.client.post(f"/repair/apology/{apology.pk}/respond/", {"text": "Bob's own answer."})
+        leave_couple(self.bob)
+        self.client.force_login(self.alice)
+        r = self.client.get(f"/repair/apology/{apology.pk}/")
+        self.assertContains(r, "instead of snapping")
+        self.assertNotContains(r, "Bob&#x27;s own answer.")
+        self.assertNotContains(r, "Bob&#x27;s answer")
+        self.client.force_login(self.bob)
+        self.assertEqual(self.client.get(f"/repair/apology/{apology.pk}/").status_code, 404)
+
     def test_only_the_recipient_can_answer(self) -> None:
         apology = self.send()
         self.client.post(f"/repair/apology/{apology.pk}/respond/", {"text": "Answering myself"})
