@@ -1,7 +1,8 @@
 """Memories: a short note written afterwards, optionally with one photo.
 
-The timeline is the couple's, while the couple is active. A photo is served
-only through `photo`, to the couple (or its writer), never cached.
+The timeline is the couple's, while the couple is active; `mine` is what a
+person wrote, in any couple space, theirs to keep after leaving. A photo is
+served only through `photo`, to the couple (or its writer), never cached.
 """
 
 from django import forms
@@ -69,6 +70,14 @@ def memories(request: CoupleRequest) -> HttpResponse:
     return render(request, "experiences/memories.html", {"form": form, "page": page}, status=status)
 
 
+@privacy_required
+def mine(request: AuthenticatedRequest) -> HttpResponse:
+    """Every memory this person wrote, in this couple space or an earlier one."""
+    written = Memory.objects.filter(author=request.user).select_related("plan__idea")
+    page = Paginator(written.order_by("-created_at", "-pk"), PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "experiences/memories_mine.html", {"page": page})
+
+
 def create_memory(request: CoupleRequest, text: str, upload: "UploadedFile[bytes] | None") -> Memory:
     """The photo is stored first; if the row then cannot be saved, the photo
     goes too, so nothing is ever half-kept."""
@@ -113,4 +122,4 @@ def delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     memory.delete()
     photos.delete_photo(name)
     messages.success(request, "That memory has been deleted.")
-    return redirect("memories")
+    return redirect("memories" if active_couple(request.user) else "memories_mine")

@@ -59,7 +59,7 @@ class TimelineTests(MemoryTestCase):
         memory = Memory.objects.create(
             couple=self.couple, author=self.alice, text="x", photo="0" * 32 + ".jpg"
         )
-        for url in (URL, f"/memories/{memory.pk}/photo/"):
+        for url in (URL, "/memories/mine/", f"/memories/{memory.pk}/photo/"):
             self.assertRedirects(self.client.get(url), f"/login/?next={url}", fetch_redirect_response=False)
         self.client.post(f"/memories/{memory.pk}/delete/")
         self.assertTrue(Memory.objects.filter(pk=memory.pk).exists())
@@ -156,6 +156,25 @@ class TimelineTests(MemoryTestCase):
         r = self.client.get(URL)
         self.assertEqual(r.status_code, 200)
         self.assertNotContains(r, "Memory 1")
+
+    def test_the_writer_keeps_their_own_memories_and_photos_after_leaving(self) -> None:
+        memory = self.alices_memory_with_photo()
+        self.memories(1)  # one of Bob's
+        leave_couple(self.bob)
+        self.client.force_login(self.alice)
+        self.assertContains(self.client.get("/"), 'href="/memories/mine/"')
+        r = self.client.get("/memories/mine/")
+        self.assertContains(r, "Dancing in the kitchen")
+        self.assertContains(r, f'src="/memories/{memory.pk}/photo/"')
+        self.assertNotContains(r, "Memory 0", msg_prefix="Bob's words left with him")
+        self.assertEqual(self.client.get(f"/memories/{memory.pk}/photo/").status_code, 200)
+        self.client.force_login(self.bob)
+        r = self.client.get("/memories/mine/")
+        self.assertContains(r, "Memory 0")
+        self.assertNotContains(r, "Dancing in the kitchen")
+        self.assertEqual(self.client.get(f"/memories/{memory.pk}/photo/").status_code, 404)
+        self.client.force_login(self.carol)
+        self.assertNotContains(self.client.get("/memories/mine/"), "Dancing in the kitchen")
 
     def test_the_timeline_costs_the_same_with_10_or_500_memories(self) -> None:
         self.client.force_login(self.alice)
