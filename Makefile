@@ -45,10 +45,11 @@ setup: $(VENV)/.installed var/secret_key system-libs
 	$(MANAGE) seed_demo
 
 # Serve with granian (see docs/deployment.md for the figures that chose it) and
-# run the background worker beside it; Ctrl-C stops both.
+# run the background worker beside it, started again if it ever exits; Ctrl-C
+# stops both.
 run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: setup
-	@$(MANAGE) worker & worker=$$!; \
+	@scripts/keep-running $(MANAGE) worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	echo "Hearth is at http://$(HOST):$(PORT)/ (Ctrl-C to stop)"; \
 	$(VENV)/bin/granian --interface wsgi --host $(HOST) --port $(PORT) \

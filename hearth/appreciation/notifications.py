@@ -101,7 +101,7 @@ def send_due_notice_nudges(now: datetime) -> int:
         rows = AppreciationPrefs.objects.filter(nudge_next_at__lte=now).order_by("nudge_next_at")
         return list(rows.values_list("pk", flat=True)[:BATCH])
 
-    return in_batches(due, lambda pk: _nudge(pk, now))
+    return in_batches("send_due_notice_nudges", due, lambda pk: _nudge(pk, now))
 
 
 def _nudge(pk: int, now: datetime) -> bool:

@@ -44,7 +44,7 @@ def open_due_checkins(now: datetime) -> int:
         rows = Schedule.objects.filter(next_at__lte=now).order_by("next_at")
         return list(rows.values_list("pk", flat=True)[:BATCH])
 
-    return in_batches(due, lambda pk: _open_checkin(pk, now))
+    return in_batches("open_due_checkins", due, lambda pk: _open_checkin(pk, now))
 
 
 def send_due_reminders(now: datetime) -> int:
@@ -52,7 +52,7 @@ def send_due_reminders(now: datetime) -> int:
         rows = ReminderPlan.objects.filter(next_at__lte=now).order_by("next_at")
         return list(rows.values_list("pk", flat=True)[:BATCH])
 
-    return in_batches(due, lambda pk: _remind(pk, now))
+    return in_batches("send_due_reminders", due, lambda pk: _remind(pk, now))
 
 
 def send_due_nudges(now: datetime) -> int:
@@ -60,7 +60,7 @@ def send_due_nudges(now: datetime) -> int:
         rows = ReminderPlan.objects.filter(nudge_at__lte=now).order_by("nudge_at")
         return list(rows.values_list("pk", flat=True)[:BATCH])
 
-    return in_batches(due, lambda pk: _nudge(pk, now))
+    return in_batches("send_due_nudges", due, lambda pk: _nudge(pk, now))
 
 
 def _catch_up(

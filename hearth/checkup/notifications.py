@@ -71,7 +71,7 @@ def send_due_retake_reminders(now: datetime) -> int:
         rows = RetakeReminder.objects.filter(next_at__lte=now).order_by("next_at")
         return list(rows.values_list("pk", flat=True)[:BATCH])
 
-    return in_batches(due, lambda pk: _remind(pk, now))
+    return in_batches("send_due_retake_reminders", due, lambda pk: _remind(pk, now))
 
 
 def _remind(pk: int, now: datetime) -> bool:

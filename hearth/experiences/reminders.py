@@ -27,7 +27,7 @@ def send_due_plan_reminders(now: datetime) -> int:
         rows = Plan.objects.filter(remind_at__lte=now).order_by("remind_at")
         return list(rows.values_list("pk", flat=True)[:BATCH])
 
-    return in_batches(due, lambda pk: _remind(pk, now))
+    return in_batches("send_due_plan_reminders", due, lambda pk: _remind(pk, now))
 
 
 def _remind(pk: int, now: datetime) -> bool:

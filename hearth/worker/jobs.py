@@ -76,6 +76,17 @@ def claim(job: Job, now: datetime) -> bool:
     return won == 1
 
 
+def _isolated(name: str, run: Callable[[datetime], int], now: datetime) -> int:
+    """One job failing as a whole never stops the others (nor the outbox
+    after them); the next pass tries it again. The log names the job and the
+    exception's class, never any text."""
+    try:
+        return run(now)
+    except Exception as error:
+        log.error("job %s failed (%s)", name, type(error).__name__)
+        return 0
+
+
 def run_due_jobs(now: datetime | None = None) -> dict[str, int]:
     """Run what is due. Returns, for each job this worker ran (and each
     every-pass job that found work), how many rows it handled."""
@@ -83,9 +94,9 @@ def run_due_jobs(now: datetime | None = None) -> dict[str, int]:
     ran = {}
     for job in JOBS:
         if claim(job, now):
-            ran[job.name] = job.run(now)
+            ran[job.name] = _isolated(job.name, job.run, now)
     for step in EVERY_PASS:
-        if count := step(now):
+        if count := _isolated(step.__name__, step, now):
             ran[step.__name__] = count
     for name, count in ran.items():
         log.info("job %s done (%d rows)", name, count)

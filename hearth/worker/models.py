@@ -51,3 +51,23 @@ class OutgoingEmail(models.Model):
 
     def __str__(self) -> str:
         return f"Outgoing e-mail {self.pk}"
+
+
+class RowFailure(models.Model):
+    """A row a job could not handle: tried again after a growing pause, and
+    parked after MAX_TRIES so that it cannot hold up the rest. Names the job,
+    the row and the exception's class, never anything written. Delete a
+    parked row's failure to have it tried again."""
+
+    job = models.CharField(max_length=64)
+    row = models.BigIntegerField()
+    tries = models.PositiveSmallIntegerField(default=0)
+    error = models.CharField(max_length=100)
+    retry_at = models.DateTimeField()
+    parked = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["job", "row"], name="row_failure_once_per_row")]
+
+    def __str__(self) -> str:
+        return f"{self.job} row {self.row}"

@@ -93,7 +93,12 @@ def deliver_outbox(now: datetime) -> int:
     # One connection to the mail server for the pass, opened when something is waiting.
     connection = mail.get_connection()
     try:
-        return in_batches(due, lambda email: _deliver(email, now, connection))
+        return in_batches(
+            "deliver_outbox",
+            due,
+            lambda email: _deliver(email, now, connection),
+            stops=(smtplib.SMTPException, OSError),
+        )
     except (smtplib.SMTPException, OSError) as exc:
         # The server can't be reached. Nothing more was claimed; the next pass tries again.
         log.warning("mail server unavailable: %s", type(exc).__name__)
