@@ -104,6 +104,8 @@ class RiskReadingTests(TestCase):
             with self.subTest(text=text):
                 self.assertEqual(analyse(text).voice, "writer")
         self.assertEqual(analyse("He won't let me see my friends unless he says so.").voice, "other")
+        # Quoting the words said to you is not saying them.
+        self.assertEqual(analyse("He told me you're not allowed to see your friends.").voice, "other")
 
     def test_risk_in_the_last_sentence_of_a_long_answer_is_found(self) -> None:
         ordinary = evaluate.paragraphs()

@@ -175,6 +175,11 @@ class TimelineTests(MemoryTestCase):
         self.assertEqual(self.client.get(f"/memories/{memory.pk}/photo/").status_code, 404)
         self.client.force_login(self.carol)
         self.assertNotContains(self.client.get("/memories/mine/"), "Dancing in the kitchen")
+        self.assertEqual(self.client.post(f"/memories/{memory.pk}/delete/").status_code, 404)
+        self.client.force_login(self.alice)
+        r = self.client.post(f"/memories/{memory.pk}/delete/")
+        self.assertRedirects(r, "/memories/mine/", fetch_redirect_response=False)
+        self.assertFalse(Memory.objects.filter(pk=memory.pk).exists())
 
     def test_the_timeline_costs_the_same_with_10_or_500_memories(self) -> None:
         self.client.force_login(self.alice)
