@@ -26,6 +26,12 @@ def schedule_for(couple: Couple) -> Schedule:
     return schedule
 
 
+def schedule_to_show(couple: Couple) -> Schedule:
+    """The couple's schedule for a page to read; a blank, unsaved one if
+    they have none yet, so that looking writes nothing."""
+    return Schedule.objects.filter(couple=couple).first() or Schedule(couple=couple)
+
+
 def check_slot(slot: Slot, today: datetime | None = None) -> None:
     """Refuse a weekly time that the clocks skip on some day in the coming year."""
     start = (today or timezone.now()).astimezone(slot.zone).date()

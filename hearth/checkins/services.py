@@ -63,9 +63,9 @@ def save_draft(checkin: CheckIn, user: User, values: dict[str, object]) -> Answe
 
 
 def submit(checkin: CheckIn, user: User, values: dict[str, object]) -> bool:
-    """Save the final answers and lock them. True if both have now finished."""
-    answer = save_draft(checkin, user, values)
-    return rules.submit(checkin, answer)
+    """Save the final answers and lock them, in one transaction. True if
+    both have now finished."""
+    return rules.answer(checkin, user, Answer, **{f: values[f] for f in ANSWER_FIELDS if f in values})
 
 
 def reflect(checkin: CheckIn, user: User, prompt: str, text: str) -> Reflection:

@@ -98,6 +98,10 @@ def save_draft[R: Response](round: Round, author: User, model: type[R], **values
     """Create or update `author`'s private draft for `round`; refused once
     they have submitted, or when the couple has closed."""
     with transaction.atomic():
+        # Lock the round first: two first drafts by one person at once (two
+        # tabs, a double click) then take turns, and the second finds the
+        # first instead of tripping over the one-draft-per-person constraint.
+        type(round)._default_manager.select_for_update().filter(pk=round.pk).exists()
         draft = model._default_manager.select_for_update().filter(round=round, author=author).first()
         check_editable(round, draft)
         draft = draft or model(round=round, author=author)
@@ -108,13 +112,24 @@ def save_draft[R: Response](round: Round, author: User, model: type[R], **values
 
 
 def answer[R: Response](round: Round, author: User, model: type[R], **values: Any) -> bool:
-    """Save and submit in one go. True when this revealed the round."""
-    return submit(round, save_draft(round, author, model, **values))
+    """Save and submit in one go, whole or not at all: a send that fails
+    leaves the draft as it was. True when this revealed the round."""
+    with transaction.atomic():
+        response = save_draft(round, author, model, **values)
+        revealed = _submit(round, response)
+    screening.screen_sent(response.author_id, *response.written_texts())
+    return revealed
 
 
 def submit(round: Round, response: Response) -> bool:
     """Lock `response`; reveal the round if both partners have now submitted.
     Returns True when this submission revealed it."""
+    revealed = _submit(round, response)
+    screening.screen_sent(response.author_id, *response.written_texts())
+    return revealed
+
+
+def _submit(round: Round, response: Response) -> bool:
     with transaction.atomic():
         locked = type(round)._default_manager.select_for_update().select_related("couple").get(pk=round.pk)
         fresh = type(response)._default_manager.select_for_update().get(pk=response.pk)
@@ -130,5 +145,4 @@ def submit(round: Round, response: Response) -> bool:
         if revealed:
             locked.revealed_at = round.revealed_at = now
             locked.save(update_fields=["revealed_at"])
-    screening.screen_sent(fresh.author_id, *fresh.written_texts())
     return revealed

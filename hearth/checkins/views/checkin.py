@@ -7,7 +7,7 @@ from hearth.accounts.decorators import AuthenticatedRequest, privacy_required
 from hearth.checkins import content, services
 from hearth.checkins.forms import AnswerForm, ReflectionForm
 from hearth.checkins.models import Answer, CheckIn
-from hearth.checkins.scheduling import schedule_for
+from hearth.checkins.scheduling import schedule_to_show
 from hearth.couples.decorators import CoupleRequest, couple_required
 from hearth.repair.models import LettingGo
 from hearth.reveal import rules
@@ -20,7 +20,7 @@ def this_week(request: CoupleRequest) -> HttpResponse:
     checkin = services.current_checkin(request.couple, request.user)
     if checkin is not None:
         return redirect("checkin", pk=checkin.pk)
-    schedule = schedule_for(request.couple)
+    schedule = schedule_to_show(request.couple)
     return render(request, "checkins/start.html", {"schedule": schedule})
 
 

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -37,8 +38,14 @@ def _initial_slot(schedule: Schedule, request: CoupleRequest) -> dict[str, objec
 @couple_required
 @require_http_methods(["GET", "POST"])
 def schedule(request: CoupleRequest) -> HttpResponse:
-    current = scheduling.schedule_for(request.couple)
-    plan, _ = ReminderPlan.objects.get_or_create(user=request.user)
+    # Looking writes nothing: a couple without a schedule, or a person
+    # without reminder settings, is shown blank ones, saved on the first POST.
+    if request.method == "POST":
+        current = scheduling.schedule_for(request.couple)
+        plan, _ = ReminderPlan.objects.get_or_create(user=request.user)
+    else:
+        current = scheduling.schedule_to_show(request.couple)
+        plan = ReminderPlan.objects.filter(user=request.user).first() or ReminderPlan(user=request.user)
     slot_form = SlotForm(initial=_initial_slot(current, request))
     reminder_form = ReminderForm(instance=plan)
     status = 200
@@ -68,8 +75,9 @@ def schedule(request: CoupleRequest) -> HttpResponse:
             elif action == "reminders":
                 reminder_form = ReminderForm(request.POST, instance=plan)
                 if reminder_form.is_valid():
-                    reminder_form.save()
-                    scheduling.reschedule(current, timezone.now())
+                    with transaction.atomic():
+                        reminder_form.save()
+                        scheduling.reschedule(current, timezone.now())
                     messages.success(request, "Saved.")
                     return redirect("checkin_schedule")
                 status = 400
