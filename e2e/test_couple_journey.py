@@ -5,6 +5,7 @@ Run with `python manage.py test e2e` (or `--tag browser`).
 
 import re
 
+from django.core import mail
 from django.test import tag
 from playwright.sync_api import Page, expect
 
@@ -20,6 +21,12 @@ def sign_up(page: Page, *, name: str, email: str, password: str) -> None:
     page.get_by_label("E-mail address").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Create account").click()
+    expect(page.get_by_role("heading", name="Check your e-mail")).to_be_visible()
+    # The account is made when the link in the e-mail is followed.
+    (link,) = re.findall(r"https?://[^/\s]+(/signup/confirm/\S+/)", str(mail.outbox[-1].body))
+    assert mail.outbox[-1].to == [email]
+    page.goto(link)
+    page.get_by_role("button", name="Confirm my address").click()
 
 
 def accept_privacy_notice(page: Page) -> None:

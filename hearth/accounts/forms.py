@@ -59,12 +59,18 @@ class SignupForm(CalmLabels, forms.ModelForm[User]):
         }
 
     def clean_email(self) -> str:
+        # Whether the address has an account is never said here: the
+        # e-mail sent to it says (hearth/accounts/signups.py).
         email: str = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email=email).exists():
-            raise forms.ValidationError(
-                "There is already an account with this e-mail. Log in, or reset your password."
-            )
         return email
+
+    # The model's unique e-mail checks would tell anyone which addresses
+    # have accounts; the account is made later, on confirming.
+    def validate_unique(self) -> None:
+        pass
+
+    def validate_constraints(self) -> None:
+        pass
 
     def clean_password(self) -> str:
         password: str = self.cleaned_data["password"]
@@ -75,13 +81,6 @@ class SignupForm(CalmLabels, forms.ModelForm[User]):
         )
         password_validation.validate_password(password, candidate)
         return password
-
-    def save(self, commit: bool = True) -> User:
-        user = super().save(commit=False)
-        user.set_password(self.cleaned_data["password"])
-        if commit:
-            user.save()
-        return user
 
 
 class ProfileForm(CalmLabels, forms.ModelForm[User]):

@@ -63,3 +63,24 @@ class User(AbstractBaseUser):
     @property
     def has_accepted_privacy(self) -> bool:
         return self.privacy_accepted_at is not None
+
+
+class SignupRequest(models.Model):
+    """A signup waiting for its address to be confirmed.
+
+    Nothing about an account exists until the link in the e-mail is
+    followed, so signing up never tells anyone whether an address already
+    has an account. Only the sha256 of the link's key is kept.
+    """
+
+    email = models.EmailField(max_length=254, db_index=True)
+    display_name = models.CharField(max_length=60)
+    password = models.CharField(max_length=128)  # a hash, as on User
+    timezone = models.CharField(max_length=64, default="UTC")
+    country = CountryField(blank=True)
+    next = models.CharField(max_length=200, blank=True)
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"Signup request {self.pk}"

@@ -6,6 +6,7 @@ from hearth.accounts.forms import LoginForm, NewPasswordForm
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
+    path("signup/confirm/<str:key>/", views.signup_confirm, name="signup_confirm"),
     path(
         "login/",
         auth_views.LoginView.as_view(

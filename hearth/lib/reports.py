@@ -1,7 +1,7 @@
 """Error reports never carry what a person wrote.
 
 `MaskTokens` keeps secrets in addresses (a calendar feed, an invitation, a
-one-click "off" link, a password reset) out of the log, and keeps a refused
+one-click "off" link, a password reset, a signup's confirmation) out of the log, and keeps a refused
 oversized request to one line.
 
 Django's reports of a server error (to the console, or e-mailed to ADMINS if
@@ -35,7 +35,9 @@ class NoUserText(SafeExceptionReporterFilter):
 
 
 # An address's secret part: what follows these, up to the next "/" or ".ics".
-_SECRETS = re.compile(r"(/calendar/|/join/|/off/|/password/reset/)[^/\s]+?(?=\.ics|/|\s|$)(?:/[^/\s]+(?=/))?")
+_SECRETS = re.compile(
+    r"(/calendar/|/join/|/off/|/password/reset/|/signup/confirm/)[^/\s]+?(?=\.ics|/|\s|$)(?:/[^/\s]+(?=/))?"
+)
 
 
 def mask(text: str) -> str:

@@ -1,5 +1,12 @@
+import re
+from datetime import UTC, datetime
+
+import time_machine
+from django.core import mail
+
 from hearth.accounts.models import User
-from hearth.lib.testing import BaseTestCase
+from hearth.lib.reports import mask
+from hearth.lib.testing import PASSWORD, BaseTestCase, TestResponse
 
 GOOD = {
     "display_name": "Dana",
@@ -10,14 +17,42 @@ GOOD = {
 }
 
 
+def confirm_link() -> str:
+    """The path in the last confirmation e-mail."""
+    found = re.search(r"https?://[^/\s]+(/signup/confirm/[^/\s]+/)", str(mail.outbox[-1].body))
+    assert found, mail.outbox[-1].body
+    return found.group(1)
+
+
+def page(response: TestResponse) -> str:
+    """The page, without the CSRF token that differs on every response."""
+    return re.sub(r"[A-Za-z0-9]{64}", "TOKEN", response.content.decode())
+
+
 class SignupTests(BaseTestCase):
     def test_it_shows_the_form(self) -> None:
         r = self.client.get("/signup/")
         self.assertContains(r, "Create your account")
         self.assertContains(r, "data-guess-timezone")
 
-    def test_it_creates_the_account_and_signs_in(self) -> None:
+    def test_it_creates_nothing_until_the_address_is_confirmed(self) -> None:
         r = self.client.post("/signup/", GOOD)
+        self.assertContains(r, "Check your e-mail")
+        self.assertFalse(User.objects.filter(email="dana@example.org").exists())
+        self.assertNotIn("_auth_user_id", self.client.session)
+        (message,) = mail.outbox
+        self.assertEqual(message.to, ["dana@example.org"])
+        self.assertEqual(message.subject, "Confirm your e-mail address for Hearth")
+        self.assertNotIn("Dana", message.body)
+        self.assertNotIn("quiet walk", message.body)
+
+    def test_the_link_confirms_the_address_and_signs_in(self) -> None:
+        self.client.post("/signup/", GOOD)
+        link = confirm_link()
+        # Opening the link (as a mail scanner might) changes nothing.
+        self.assertContains(self.client.get(link), "Confirm my address")
+        self.assertFalse(User.objects.filter(email="dana@example.org").exists())
+        r = self.client.post(link)
         self.assertRedirects(r, "/", fetch_redirect_response=False)
         user = User.objects.get(email="dana@example.org")
         self.assertEqual(user.display_name, "Dana")
@@ -27,19 +62,68 @@ class SignupTests(BaseTestCase):
         self.assertIsNone(user.privacy_accepted_at)
         # Signed in, and asked to read the privacy notice first.
         self.assertRedirects(self.client.get("/"), "/welcome/privacy/", fetch_redirect_response=False)
+        # The link works once.
+        self.client.logout()
+        self.assertContains(self.client.post(link), "expired or was already used", status_code=404)
+        self.assertEqual(User.objects.filter(email="dana@example.org").count(), 1)
+
+    def test_an_unknown_link_is_refused_calmly(self) -> None:
+        r = self.client.post("/signup/confirm/not-a-real-key/")
+        self.assertContains(r, "expired or was already used", status_code=404)
+
+    def test_a_link_older_than_three_days_is_refused(self) -> None:
+        with time_machine.travel(datetime(2027, 1, 1, 12, 0, tzinfo=UTC), tick=False):
+            self.client.post("/signup/", GOOD)
+        link = confirm_link()
+        with time_machine.travel(datetime(2027, 1, 4, 12, 1, tzinfo=UTC), tick=False):
+            self.assertContains(self.client.post(link), "expired or was already used", status_code=404)
+        self.assertFalse(User.objects.filter(email="dana@example.org").exists())
 
     def test_it_follows_a_safe_next(self) -> None:
-        r = self.client.post("/signup/", {**GOOD, "next": "/join/abc/"})
+        self.client.post("/signup/", {**GOOD, "next": "/join/abc/"})
+        r = self.client.post(confirm_link())
         self.assertRedirects(r, "/join/abc/", fetch_redirect_response=False)
 
     def test_it_ignores_an_offsite_next(self) -> None:
-        r = self.client.post("/signup/", {**GOOD, "next": "https://evil.example/"})
+        self.client.post("/signup/", {**GOOD, "next": "https://evil.example/"})
+        r = self.client.post(confirm_link())
         self.assertRedirects(r, "/", fetch_redirect_response=False)
 
-    def test_it_refuses_a_taken_email_in_any_case(self) -> None:
-        r = self.client.post("/signup/", {**GOOD, "email": "ALICE@example.org"})
-        self.assertContains(r, "There is already an account with this e-mail", status_code=400)
+    def test_a_taken_email_gets_the_same_answer_and_its_owner_an_e_mail(self) -> None:
+        new = self.client.post("/signup/", GOOD)
+        taken = self.client.post("/signup/", {**GOOD, "email": "ALICE@example.org"})
+        self.assertEqual((taken.status_code, page(taken)), (new.status_code, page(new)))
         self.assertEqual(User.objects.filter(email="alice@example.org").count(), 1)
+        self.alice.refresh_from_db()
+        self.assertTrue(self.alice.check_password(PASSWORD))
+        message = mail.outbox[-1]
+        self.assertEqual(message.to, ["alice@example.org"])
+        self.assertEqual(message.subject, "Signing in to Hearth")
+        self.assertIn("already has a Hearth account", message.body)
+        self.assertIn("/login/", message.body)
+        self.assertIn("/password/reset/", message.body)
+        self.assertNotIn("/signup/confirm/", message.body)
+        self.assertNotIn("Dana", message.body)
+
+    def test_an_address_taken_before_confirming_is_not_taken_twice(self) -> None:
+        self.client.post("/signup/", GOOD)
+        link = confirm_link()
+        User.objects.create_user("dana@example.org", PASSWORD, display_name="The real Dana")
+        r = self.client.post(link)
+        self.assertContains(r, "already has an account", status_code=409)
+        self.assertEqual(User.objects.get(email="dana@example.org").display_name, "The real Dana")
+
+    def test_asking_again_within_minutes_sends_no_second_e_mail(self) -> None:
+        for _ in range(3):
+            self.assertContains(self.client.post("/signup/", GOOD), "Check your e-mail")
+        self.assertEqual(len(mail.outbox), 1)
+        # Every link that was asked for still works; the one e-mail's does.
+        self.assertRedirects(self.client.post(confirm_link()), "/", fetch_redirect_response=False)
+
+    def test_the_confirm_link_is_masked_in_the_log(self) -> None:
+        self.client.post("/signup/", GOOD)
+        link = confirm_link()
+        self.assertNotIn(link.split("/")[-2], mask(f"GET {link} 500"))
 
     def test_it_refuses_short_common_and_similar_passwords(self) -> None:
         for password, message in [
