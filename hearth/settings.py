@@ -155,8 +155,10 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
 
-# Lockout is keyed on the account *and* the address together, so one partner
-# cannot lock the other out by typing wrong passwords on purpose.
+# Lockout is keyed on the account *and* the address together, so someone
+# elsewhere cannot pause an account. Partners share a home address, though:
+# a browser that signed in to the account before holds a device cookie, is
+# left alone by axes and counts its own failures (hearth/accounts/devices.py).
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -164,6 +166,7 @@ AXES_USERNAME_FORM_FIELD = "username"  # the login form's field, not USERNAME_FI
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_CLIENT_IP_CALLABLE = "hearth.lib.net.client_ip"
+AXES_WHITELIST_CALLABLE = "hearth.accounts.devices.is_known"
 AXES_VERBOSE = False
 TRUSTED_PROXY = env_bool("TRUSTED_PROXY", False)
 

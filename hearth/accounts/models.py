@@ -84,3 +84,20 @@ class SignupRequest(models.Model):
 
     def __str__(self) -> str:
         return f"Signup request {self.pk}"
+
+
+class KnownDevice(models.Model):
+    """A browser that has signed in to this account before (OWASP's device
+    cookie). Wrong passwords from it are counted here, apart from the
+    account + address count that applies to every other browser, so that
+    someone at the same home address cannot lock the owner out of it.
+    Only the sha256 of the cookie's key is kept."""
+
+    user = models.ForeignKey("User", on_delete=models.CASCADE, related_name="known_devices")
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=now)
+    failures = models.PositiveSmallIntegerField(default=0)
+    paused_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Known device {self.pk}"

@@ -2,20 +2,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from hearth.accounts import views
-from hearth.accounts.forms import LoginForm, NewPasswordForm
+from hearth.accounts.forms import NewPasswordForm
 
 urlpatterns = [
     path("signup/", views.signup, name="signup"),
     path("signup/confirm/<str:key>/", views.signup_confirm, name="signup_confirm"),
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            template_name="accounts/login.html",
-            authentication_form=LoginForm,
-            redirect_authenticated_user=True,
-        ),
-        name="login",
-    ),
+    path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("welcome/privacy/", views.privacy, name="privacy"),
     path("settings/", views.settings_page, name="settings"),

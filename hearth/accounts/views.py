@@ -3,17 +3,19 @@ from django.contrib import messages
 from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
-from hearth.accounts import signups
+from hearth.accounts import devices, signups
 from hearth.accounts.decorators import AuthenticatedRequest
 from hearth.accounts.forms import (
     EmailChangeForm,
+    LoginForm,
     PasswordChangeForm,
     ProfileForm,
     ResetRequestForm,
@@ -130,3 +132,46 @@ class PasswordResetView(auth_views.PasswordResetView):
     def form_valid(self, form: PasswordResetForm) -> HttpResponse:
         self.extra_email_context = {"site_url": settings.SITE_URL}
         return super().form_valid(form)
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login, with the device cookie beside axes's pause
+    (`devices.py`) and a word of warning on the try before a pause."""
+
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def _credentials(self) -> dict[str, object]:
+        return {"username": self.request.POST.get("username", "")}
+
+    def _paused(self) -> HttpResponse:
+        return render(self.request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
+
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        device = devices.device_for(request, self._credentials())
+        if device is not None and devices.is_paused(device):
+            return self._paused()
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        response = super().form_valid(form)
+        devices.remember(self.request, response, form.get_user())
+        return response
+
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
+        credentials = self._credentials()
+        device = devices.device_for(self.request, credentials)
+        if device is not None and devices.is_paused(device):
+            return self._paused()
+        if (
+            form.has_error(NON_FIELD_ERRORS, "invalid_login")
+            and devices.tries_left(self.request, credentials) == 1
+        ):
+            minutes = round(settings.AXES_COOLOFF_TIME * 60)
+            form.add_error(
+                None,
+                f"One more try that doesn't match will pause signing in here for {minutes} minutes. "
+                "If you've forgotten your password, you can reset it instead.",
+            )
+        return super().form_invalid(form)

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
-from hearth.accounts import signups
+from hearth.accounts import devices, signups
 from hearth.appreciation.notifications import send_due_notice_nudges
 from hearth.checkins.reminders import open_due_checkins, send_due_nudges, send_due_reminders
 from hearth.checkup.notifications import send_due_retake_reminders
@@ -54,6 +54,7 @@ JOBS = [
     Job("purge_old_invites", timedelta(days=1), purge_old_invites),
     Job("purge_sent_emails", timedelta(days=1), purge_sent_emails),
     Job("purge_expired_signups", timedelta(hours=6), signups.purge_expired),
+    Job("purge_old_devices", timedelta(days=1), devices.purge_old),
 ]
 
 # Run on every pass, after the periodic jobs; each claims its own due rows.
