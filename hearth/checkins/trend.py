@@ -28,6 +28,17 @@ class Trend:
     def gridlines(self) -> list[tuple[int, float]]:
         return [(level, _y(level)) for level in range(1, 6)]
 
+    @property
+    def axis_dates(self) -> list[tuple[float, str, date]]:
+        """The first and last weeks under the line, (x, text-anchor, week):
+        enough to read when the trend runs from and to, without crowding."""
+        n = len(self.points)
+        if n == 0:
+            return []
+        if n == 1:
+            return [(_x(0, 1), "middle", self.points[0].week)]
+        return [(_x(0, n), "start", self.points[0].week), (_x(n - 1, n), "end", self.points[-1].week)]
+
 
 def _x(i: int, n: int) -> float:
     if n == 1:

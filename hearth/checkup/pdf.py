@@ -27,5 +27,6 @@ def layout(html: str) -> Any:
 
 
 def render(html: str) -> bytes:
-    pdf: bytes = layout(html).write_pdf()
+    # Tagged: headings, lists and tables reach a screen reader as such.
+    pdf: bytes = layout(html).write_pdf(pdf_tags=True)
     return pdf

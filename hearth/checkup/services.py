@@ -94,13 +94,11 @@ class Results:
     steps: list[tuple[str, str]]
 
 
-def results(item: Checkup, seen: rules.RoundView[CheckupAnswer]) -> Results:
-    """What the couple sees of a revealed check-up: areas, never whose answers."""
+def counselling_suggested(item: Checkup, seen: rules.RoundView[CheckupAnswer]) -> bool:
+    """Whether Hearth suggests couples counselling after this revealed
+    check-up (the rules and the safety exception are in `decide.py`)."""
     assert seen.mine is not None and seen.theirs is not None
     words = content.load()
-    both = [seen.mine.scores, seen.theirs.scores]
-    found = decide.areas(both, words)
-    by_key = {a.key: a for a in words.areas}
     history = [
         decide.composite([a.scores for a in c.responses.all()], words)
         for c in Checkup.objects.filter(
@@ -109,13 +107,23 @@ def results(item: Checkup, seen: rules.RoundView[CheckupAnswer]) -> Results:
         .order_by("opened_at", "pk")
         .prefetch_related("responses")
     ]
-    counselling = decide.recommend_counselling(
+    return decide.recommend_counselling(
         history,
         weighing_ticked=bool(seen.mine.weighing or seen.theirs.weighing),
         someone_afraid=seen.mine.afraid
         or seen.theirs.afraid
         or signals.active([seen.mine.author_id, seen.theirs.author_id]),
     )
+
+
+def results(item: Checkup, seen: rules.RoundView[CheckupAnswer]) -> Results:
+    """What the couple sees of a revealed check-up: areas, never whose answers."""
+    assert seen.mine is not None and seen.theirs is not None
+    words = content.load()
+    both = [seen.mine.scores, seen.theirs.scores]
+    found = decide.areas(both, words)
+    by_key = {a.key: a for a in words.areas}
+    counselling = counselling_suggested(item, seen)
     steps = []
     for key in found.work_on:
         url_name, words_for = PRACTICES[by_key[key].practice]

@@ -62,6 +62,8 @@ class Summary:
     checkup_trend: trend.Trend
     pulse_trend: trend.Trend
     parts: list[Part]
+    # Said only when it is so: "not suggested" can have a private reason.
+    counselling_suggested: bool
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,7 @@ def build(item: Checkup, viewer: User, now: datetime) -> Summary | None:
         checkup_trend=services.trend_for(item.couple),
         pulse_trend=pulse_trend(viewer, item.couple),
         parts=[Part(a.author.display_name, _statements(a, set(chosen[a.author_id]))) for a in answers],
+        counselling_suggested=services.counselling_suggested(item, seen),
     )
 
 

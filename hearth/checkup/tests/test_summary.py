@@ -1,4 +1,7 @@
+import contextlib
+import re
 import sys
+import zlib
 from datetime import date, timedelta
 from unittest import mock
 
@@ -24,12 +27,28 @@ ALICE_SHARES = ["c01", "c04"]
 BOB_SHARES = ["c14"]
 
 
+WEIGHING = "recurring_conflict"
+
+
+def weighing_text() -> str:
+    return dict(content.load().weighing)[WEIGHING]
+
+
 def text_of(key: str) -> str:
     return next(i.text for i in content.load().items if i.key == key)
 
 
 def unchosen(chosen: list[str]) -> list[str]:
     return [i.key for i in content.load().items if i.key not in chosen]
+
+
+def readable(pdf_bytes: bytes) -> bytes:
+    """The PDF with its compressed streams (object streams too) unpacked."""
+    out = pdf_bytes
+    for stream in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf_bytes, re.S):
+        with contextlib.suppress(zlib.error):
+            out += zlib.decompress(stream.group(1))
+    return out
 
 
 class SummaryTestCase(BaseTestCase):
@@ -238,7 +257,7 @@ class SummaryPageTests(SummaryTestCase):
     def test_its_cost_does_not_grow_with_history(self) -> None:
         self.both_agree()
         self.client.force_login(self.alice)
-        with self.assertNumQueries(12):
+        with self.assertNumQueries(15):
             self.client.get(URL)
         for n in range(5):
             self.pulse(date(2027, 1, 4) + timedelta(weeks=n), alice=3, bob=4, revealed=True)
@@ -247,9 +266,41 @@ class SummaryPageTests(SummaryTestCase):
             self.item = self.reveal()
             self.both_agree()
             self.client.force_login(self.alice)
-            with self.assertNumQueries(12):
+            with self.assertNumQueries(15):
                 r = self.client.get(URL)
         self.assertContains(r, 'class="us-dot"', count=2 + 5)
+
+    def test_the_trends_name_their_first_and_last_dates_on_the_axis(self) -> None:
+        for n, week in enumerate((date(2027, 1, 4), date(2027, 1, 11), date(2027, 2, 1))):
+            self.pulse(week, alice=2 + n, bob=3, revealed=True)
+        self.both_agree()
+        self.client.force_login(self.alice)
+        html = self.client.get(URL).content.decode()
+        svg = html[html.index('aria-labelledby="summary-pulse-title"') :].split("</svg>")[0]
+        self.assertIn(">4 Jan 2027</text>", svg)
+        self.assertIn(">1 Feb 2027</text>", svg)
+        self.assertNotIn(">11 Jan 2027</text>", svg)  # first and last only: no crowding
+
+    def test_it_says_when_hearth_suggested_counselling(self) -> None:
+        self.both_agree()
+        self.client.force_login(self.alice)
+        self.assertNotContains(self.client.get(URL), "Hearth suggested")
+        # Something weighing on one of them that they'd like help with:
+        # Hearth suggests a counsellor, and the summary says so (never what).
+        CheckupAnswer.objects.filter(round=self.item, author=self.bob).update(weighing=[WEIGHING])
+        r = self.client.get(URL)
+        self.assertContains(r, "Hearth suggested")
+        self.assertNotContains(r, escape(weighing_text()))
+
+    def test_it_never_says_why_counselling_was_not_suggested(self) -> None:
+        # Someone afraid: no suggestion, and the summary says nothing either way.
+        CheckupAnswer.objects.filter(round=self.item, author=self.bob).update(afraid=True, scores=answers(1))
+        CheckupAnswer.objects.filter(round=self.item, author=self.alice).update(weighing=[WEIGHING])
+        self.both_agree()
+        self.client.force_login(self.alice)
+        r = self.client.get(URL)
+        self.assertNotContains(r, "Hearth suggested")
+        self.assertNotContains(r, "did not suggest")
 
     def pulse(self, week: date, *, alice: int | None, bob: int | None, revealed: bool) -> None:
         checkin = CheckIn.objects.create(
@@ -295,6 +346,14 @@ class PdfTests(SummaryTestCase):
     def test_it_leaves_pillow_refusing_truncated_images(self) -> None:
         # WeasyPrint turns it on when imported; photo uploads need it off.
         self.assertFalse(ImageFile.LOAD_TRUNCATED_IMAGES)
+
+    def test_it_is_tagged_for_screen_readers(self) -> None:
+        self.both_agree()
+        self.client.force_login(self.alice)
+        document = readable(self.client.get(PDF).content)
+        # (assertTrue: a failing assertIn would print the whole PDF)
+        for needed in (b"/StructTreeRoot", b"/Marked true", b"/Lang (en)", b"/H2", b"/H3", b"/Table", b"/LI"):
+            self.assertTrue(needed in document, f"{needed!r} is not in the PDF")
 
     def test_it_fetches_nothing(self) -> None:
         with self.assertRaises(ValueError):
