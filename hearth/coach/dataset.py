@@ -130,6 +130,32 @@ def near_groups(texts: list[str]) -> list[int]:
     return [root(i) for i in range(len(texts))]
 
 
+def straddling(texts: list[str], splits: list[str]) -> list[str]:
+    """Pairs of near-duplicates (untouched MiniLM cosine ≥ NEAR) that sit in
+    two different splits: each would let the test split leak into training.
+    `make train` refuses to train while there are any, and the suite checks
+    that the model was trained on the data as it is (its fingerprint)."""
+    from hearth.coach import embedding
+
+    vectors = embedding.embedder().embed_many(texts)
+    found = []
+    for start in range(0, len(texts), 1024):
+        similar = vectors[start : start + 1024] @ vectors.T
+        for a, b in zip(*np.nonzero(similar >= NEAR), strict=True):
+            i, j = start + int(a), int(b)
+            if i < j and splits[i] != splits[j]:
+                found.append(f"{texts[i]!r} ({splits[i]}) ~ {texts[j]!r} ({splits[j]})")
+    return found
+
+
+def check_splits() -> list[str]:
+    """`straddling` over every labelled message and the must-catch list."""
+    messages, must = load(), must_catch()
+    texts = [m.text for m in messages] + [m.text for m in must]
+    splits = [m.split for m in messages] + ["must_catch"] * len(must)
+    return straddling(texts, splits)
+
+
 def _split_for(rank: int, group_size: int) -> str:
     # The group is ordered by a hash of the text: the first 60% train, then
     # 20% dev, then test.

@@ -172,6 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     on = device(args.device)
     threads = max(1, torch.get_num_threads())
     base = base_model_dir(args.base)
+    if leaks := dataset.check_splits():
+        print("Near-duplicates sit in two splits; move each pair into one split first:", *leaks, sep="\n")
+        return 1
     messages = dataset.load(["train", "dev"])
     if args.sample:
         step = max(1, len(messages) // args.sample)

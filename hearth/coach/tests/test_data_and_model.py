@@ -9,7 +9,7 @@ from unittest import TestCase, mock
 
 import numpy as np
 
-from hearth.coach import dataset, embedding, encoder, suggest
+from hearth.coach import dataset, encoder, suggest
 from hearth.coach.files import CALIBRATION, ONNX, REWRITE_VECTORS, TOKENIZER
 
 RISKS = {"self_harm", "partner_violence", "coercive_control"}
@@ -28,21 +28,21 @@ class DatasetTests(TestCase):
         self.assertGreaterEqual(len(writers), 300)
         self.assertGreaterEqual(sum(m.kind == "hard_negative" for m in messages), 1500)
 
-    def test_near_duplicates_never_sit_in_two_splits(self) -> None:
-        messages = dataset.load()
-        must = dataset.must_catch()
-        texts = [m.text for m in messages] + [m.text for m in must]
-        splits = [m.split for m in messages] + ["must_catch"] * len(must)
-        vectors = embedding.embedder().embed_many(texts)
-        straddling = []
-        for start in range(0, len(texts), 1024):
-            similar = vectors[start : start + 1024] @ vectors.T
-            for a, b in zip(*np.nonzero(similar >= dataset.NEAR), strict=True):
-                i, j = start + int(a), int(b)
-                if splits[i] != splits[j]:
-                    straddling.append(f"{texts[i]!r} ({splits[i]}) ~ {texts[j]!r} ({splits[j]})")
-        self.assertEqual(straddling, [])
-        self.assertEqual(set(splits) - {"must_catch"}, {"train", "dev", "test"})
+    def test_near_duplicates_in_two_splits_are_found(self) -> None:
+        # `make train` runs this over all the data and refuses to train on a
+        # leak; ModelFileTests checks the model was trained on the data as it is.
+        texts = [
+            "I'm so tired of fighting with you.",
+            "I am so tired of fighting with you!",
+            "Thanks for the tea x",
+        ]
+        leak = dataset.straddling(texts, ["train", "test", "test"])
+        self.assertEqual(len(leak), 1)
+        self.assertIn("fighting", leak[0])
+        self.assertEqual(dataset.straddling(texts, ["dev", "dev", "test"]), [])
+
+    def test_every_message_has_one_of_the_three_splits(self) -> None:
+        self.assertEqual({m.split for m in dataset.load()}, {"train", "dev", "test"})
 
     def test_a_risk_message_needs_a_voice_and_only_a_risk_message_has_one(self) -> None:
         with tempfile.TemporaryDirectory() as tmp:
