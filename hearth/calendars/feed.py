@@ -6,21 +6,31 @@ VTIMEZONE), never in UTC, so a check-in at 20:30 stays at 20:30 in the
 calendar app on both sides of a clock change. Titles are neutral unless the
 person asked for detailed ones, and no event carries anything either
 partner wrote.
+
+Each event is stamped (DTSTAMP, LAST-MODIFIED) with its own last change,
+never the moment of download, so an unchanged feed is the same bytes and
+the view can answer a calendar app's "has it changed?" with 304. The file
+also knows when it last changed (`CalendarFile.changed_at`), counting what
+only time changes: a plan growing too old to show, the New Year.
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import CLASS, Calendar, Event, vDuration
 
 from hearth.accounts.models import User
 from hearth.calendars.models import Feed
-from hearth.checkins.models import Schedule
+from hearth.checkins.models import AgreedSlot, Schedule
 from hearth.checkins.slots import Slot
 from hearth.couples.access import active_couple
+from hearth.couples.models import Couple, Membership
 from hearth.experiences.models import Plan
 from hearth.experiences.plans import HORIZON
 from hearth.lib.timezones import is_timezone
@@ -39,13 +49,45 @@ ICAL_WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 # first event to this many years after the later of now and the last event.
 TIMEZONE_YEARS_AHEAD = 10
 
+PLAN_LENGTH = timedelta(hours=2)
+PLAN_HISTORY = timedelta(days=60)
 
-def build_calendar(user: User, now: datetime | None = None) -> bytes:
-    """The person's calendar as iCalendar bytes. Someone outside an active
-    couple, or without an agreed weekly time, gets a valid empty calendar."""
+
+@dataclass(frozen=True)
+class CalendarFile:
+    ical: bytes
+    # The last moment at which anything in the file changed, or an event
+    # left it: the response's Last-Modified.
+    changed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Titles:
+    """How this person's feed names its events."""
+
+    detailed: bool
+    # Switching changes every event's title, so it restamps each of them.
+    switched_at: datetime | None
+
+    def stamp(self, changed_at: datetime) -> datetime:
+        return max(changed_at, self.switched_at or changed_at).astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class Events:
+    """Some of the feed's events, and the last time one of them changed or
+    one was left out."""
+
+    events: list[Event]
+    changed_at: datetime | None
+
+
+def build_calendar(user: User, now: datetime | None = None) -> CalendarFile:
+    """The person's calendar. Someone outside an active couple, or without
+    an agreed weekly time, gets a valid empty calendar."""
     now = now or timezone.now()
     feed = Feed.objects.filter(user=user).first()
-    detailed = feed.detailed_titles if feed else False
+    titles = Titles(feed.detailed_titles, feed.titles_changed_at) if feed else Titles(False, None)
 
     calendar = Calendar()
     calendar.add("PRODID", PRODID)
@@ -56,8 +98,16 @@ def build_calendar(user: User, now: datetime | None = None) -> bytes:
     calendar.add("REFRESH-INTERVAL", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
 
-    events = [event for event in [checkin_event(user, detailed=detailed, now=now)] if event is not None]
-    events += plan_events(user, detailed=detailed, now=now)
+    couple = active_couple(user)
+    if couple is not None and couple.is_active:
+        parts = [checkin_events(couple, titles), plan_events(couple, titles, now)]
+    else:
+        parts = [Events([], _left_at(user))]
+    events = [event for part in parts for event in part.events]
+    changes = [part.changed_at for part in parts]
+    if feed:
+        changes += [feed.created_at, feed.titles_changed_at]
+
     for event in events:
         calendar.add_component(event)
     if events:
@@ -67,43 +117,97 @@ def build_calendar(user: User, now: datetime | None = None) -> bytes:
             first_date=date(first.year, 1, 1),
             last_date=date(max(last.year, now.year) + TIMEZONE_YEARS_AHEAD, 1, 1),
         )
-    ical: bytes = calendar.to_ical()
-    return ical
+        # The VTIMEZONE runs ten years past the current one: it grows each New Year.
+        changes.append(datetime(now.year, 1, 1, tzinfo=UTC))
+    return CalendarFile(calendar.to_ical(), max((c for c in changes if c is not None), default=None))
 
 
-def checkin_event(user: User, *, detailed: bool, now: datetime) -> Event | None:
-    """The couple's weekly check-in as one recurring event, or None."""
-    couple = active_couple(user)
-    if couple is None or not couple.is_active:
-        return None
+def _left_at(user: User) -> datetime | None:
+    """When the person's last couple ended: their feed emptied then."""
+    ended: datetime | None = Membership.objects.filter(user=user).aggregate(Max("ended_at"))["ended_at__max"]
+    return ended
+
+
+def _uid(local: str) -> str:
+    """A UID at the site's own host, as RFC 5545 suggests, so it cannot
+    clash with another Hearth's events in the same calendar app."""
+    return f"{local}@{urlsplit(settings.SITE_URL).hostname}"
+
+
+# A pause as (started, ended); ended is None while it lasts.
+type Interval = tuple[datetime, datetime | None]
+
+
+def checkin_events(couple: Couple, titles: Titles) -> Events:
+    """The weekly check-in: one recurring event for each slot the couple
+    agreed, from its agreement until the next (UNTIL), so a new time
+    leaves the past as it was. Pauses apply to every series."""
     schedule = Schedule.objects.filter(couple=couple).first()
-    slot = schedule.slot if schedule else None
-    if schedule is None or slot is None or not is_timezone(slot.timezone):
-        return None
+    if schedule is None:
+        return Events([], None)
+    agreed = list(schedule.agreed_slots.order_by("agreed_at", "pk"))
+    if not agreed:
+        return Events([], None)
+    pauses: list[Interval] = [
+        (pause.started_at, pause.ended_at) for pause in schedule.pauses.order_by("started_at")
+    ]
+    if schedule.paused_at is not None and all(ended is not None for _, ended in pauses):
+        # Paused with no open Pause row: the pause still stops the series.
+        pauses.append((schedule.paused_at, None))
 
-    first = slot.occurrence_on_or_after(schedule.agreed_at or couple.created_at)
-    pauses = list(schedule.pauses.order_by("started_at"))
-    open_starts = [pause.started_at for pause in pauses if pause.ended_at is None]
-    if not open_starts and schedule.paused_at is not None:
-        open_starts = [schedule.paused_at]
-    stop = min(open_starts) if open_starts else None
+    events: list[Event] = []
+    changes: list[datetime] = []
+    for series, following in zip(agreed, [*agreed[1:], None], strict=True):
+        end = following.agreed_at if following else None
+        changed_at, sequence = _revision(series.agreed_at, end, pauses)
+        changes.append(changed_at)
+        if is_timezone(series.timezone):
+            event = _series_event(schedule, series, end, pauses, titles)
+            if event is not None:
+                event.stamp = event.last_modified = titles.stamp(changed_at)
+                event.sequence = sequence
+                events.append(event)
+    return Events(events, max(changes, default=None))
+
+
+def _revision(start: datetime, end: datetime | None, pauses: list[Interval]) -> tuple[datetime, int]:
+    """When a series last changed, and how many times it changed since it
+    was agreed (its SEQUENCE): ended by a new time (UNTIL), or a pause that
+    overlaps it beginning (UNTIL) or ending (UNTIL gone, EXDATEs). Pauses are
+    only ever added or ended, so neither number can go down."""
+    moments = [end] if end is not None else []
+    for started, ended in pauses:
+        if (end is None or started < end) and (ended is None or ended > start):
+            moments += [moment for moment in (started, ended) if moment is not None and moment > start]
+    return max([start, *moments]), len(moments)
+
+
+def _series_event(
+    schedule: Schedule, series: AgreedSlot, end: datetime | None, pauses: list[Interval], titles: Titles
+) -> Event | None:
+    """One agreed slot as a recurring event, or None if none of its
+    occurrences remain."""
+    slot = series.slot
+    first = slot.occurrence_on_or_after(series.agreed_at)
+    stops = [started for started, ended in pauses if ended is None] + ([end] if end is not None else [])
+    stop = min(stops) if stops else None
 
     excluded: set[datetime] = set()
-    for pause in pauses:
-        if pause.ended_at is not None:
-            end = min(pause.ended_at, stop) if stop else pause.ended_at
-            excluded.update(_occurrences(slot, max(pause.started_at, first), end))
+    for started, ended in pauses:
+        if ended is not None:
+            excluded.update(
+                _occurrences(slot, max(started, first), min(ended, stop) if stop is not None else ended)
+            )
     if stop is not None and not set(_occurrences(slot, first, stop)) - excluded:
-        # Paused before any occurrence that would still show.
+        # Replaced or paused before any occurrence that would still show.
         return None
 
     zone = slot.zone
     title = NEUTRAL_TITLE
-    if detailed:
-        title = DETAILED_TITLE + (f" \N{EN DASH} {schedule.label}" if schedule.label else "")
+    if titles.detailed:
+        title = DETAILED_TITLE + (f" \N{EN DASH} {series.label}" if series.label else "")
     event = Event.new(
-        uid=f"checkin-{schedule.pk}-{slot.weekday}-{slot.at:%H%M}@hearth",
-        stamp=now.astimezone(UTC),
+        uid=_uid(f"checkin-{schedule.pk}-{series.pk}"),
         start=first.astimezone(zone),
         summary=title,
         url=settings.SITE_URL + reverse("checkin_this_week"),
@@ -113,7 +217,7 @@ def checkin_event(user: User, *, detailed: bool, now: datetime) -> Event | None:
     rule: dict[str, str | datetime] = {"FREQ": "WEEKLY", "BYDAY": ICAL_WEEKDAYS[slot.weekday]}
     if stop is not None:
         # With a TZID start, RFC 5545 wants UNTIL in UTC. Whole seconds, and
-        # an occurrence exactly at the pause's start is left out.
+        # an occurrence exactly at the stop (a pause, the next time) is left out.
         rule["UNTIL"] = (stop - timedelta(microseconds=1)).astimezone(UTC).replace(microsecond=0)
     event.add("RRULE", rule)
     if excluded:
@@ -136,16 +240,9 @@ def _span(starts: Iterable[date]) -> tuple[date, date]:
     return min(days), max(days)
 
 
-PLAN_LENGTH = timedelta(hours=2)
-PLAN_HISTORY = timedelta(days=60)
-
-
-def plan_events(user: User, *, detailed: bool, now: datetime) -> list[Event]:
+def plan_events(couple: Couple, titles: Titles, now: datetime) -> Events:
     """Dates the couple planned from their ideas: recent and upcoming, not
     cancelled. Titled neutrally unless the person asked for detail."""
-    couple = active_couple(user)
-    if couple is None:
-        return []
     # A row beyond the horizon plans may have (written some other way) is
     # left out: a calendar cannot express it, and one bad row must not break
     # the whole feed.
@@ -161,12 +258,23 @@ def plan_events(user: User, *, detailed: bool, now: datetime) -> list[Event]:
     )
     events = []
     for plan in plans:
-        event = Event()
-        event.add("UID", f"plan-{plan.pk}@hearth")
-        event.add("DTSTAMP", now)
-        event.add("DTSTART", plan.starts_at.astimezone(UTC))
-        event.add("DURATION", PLAN_LENGTH)
-        event.add("SUMMARY", plan.idea.localized_title if detailed else "Time together")
-        event.add("CLASS", "PRIVATE")
+        event = Event.new(
+            uid=_uid(f"plan-{plan.pk}"),
+            stamp=titles.stamp(plan.updated_at),
+            last_modified=titles.stamp(plan.updated_at),
+            sequence=plan.sequence,
+            start=plan.starts_at.astimezone(UTC),
+            summary=plan.idea.localized_title if titles.detailed else "Time together",
+            classification=CLASS.PRIVATE,
+        )
+        event.duration = PLAN_LENGTH
         events.append(event)
-    return events
+    # A cancelled plan leaves with its last change; an old one leaves
+    # PLAN_HISTORY after it began.
+    latest = Plan.objects.filter(couple=couple).aggregate(
+        changed=Max("updated_at"),
+        aged=Max("starts_at", filter=Q(cancelled_at__isnull=True, starts_at__lt=now - PLAN_HISTORY)),
+    )
+    aged_out = latest["aged"] + PLAN_HISTORY if latest["aged"] else None
+    changes = [moment for moment in (latest["changed"], aged_out) if moment is not None]
+    return Events(events, max(changes, default=None))

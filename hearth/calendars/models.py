@@ -1,13 +1,20 @@
+import hashlib
 import secrets
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
 
 def new_feed_token() -> str:
     return secrets.token_urlsafe(32)
+
+
+def token_sha256(token: str) -> str:
+    """How a replaced token is remembered. A plain hash is enough: tokens
+    are 256 random bits, so none can be found again by guessing."""
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class Feed(models.Model):
@@ -25,6 +32,9 @@ class Feed(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     # Off: every event is called "Catch-up", safe on a calendar others can see.
     detailed_titles = models.BooleanField(default=False)
+    # When the titles were last switched: every event in the feed reads
+    # differently from then on, so it counts as a change to each.
+    titles_changed_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"Feed {self.pk}"
@@ -45,7 +55,28 @@ class Feed(models.Model):
         return "webcal://" + self.url.split("://", 1)[1]
 
     def renew(self) -> None:
-        """Replace the token: the old address stops working."""
-        self.token = new_feed_token()
-        self.created_at = timezone.now()
-        self.save(update_fields=["token", "created_at"])
+        """Replace the token: the old address stops working, and answers
+        that it is gone."""
+        with transaction.atomic():
+            RevokedFeed.objects.create(token_sha256=token_sha256(self.token))
+            self.token = new_feed_token()
+            self.created_at = timezone.now()
+            self.save(update_fields=["token", "created_at"])
+
+    def set_detailed_titles(self, detailed: bool) -> None:
+        if self.detailed_titles != detailed:
+            self.detailed_titles = detailed
+            self.titles_changed_at = timezone.now()
+            self.save(update_fields=["detailed_titles", "titles_changed_at"])
+
+
+class RevokedFeed(models.Model):
+    """An address replaced by a new one, so that it answers 410 Gone (a
+    calendar app may then stop asking) where one that never existed answers
+    404. Only a hash is kept: the old token must not be readable here."""
+
+    token_sha256 = models.CharField(max_length=64, unique=True)
+    revoked_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Revoked feed {self.pk}"

@@ -1,13 +1,15 @@
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import add_never_cache_headers
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseGone
+from django.shortcuts import redirect, render
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.http import http_date
 from django.views.decorators.http import require_http_methods, require_safe
 
 from hearth.accounts.decorators import AuthenticatedRequest, privacy_required
 from hearth.calendars.feed import build_calendar
-from hearth.calendars.models import Feed
+from hearth.calendars.models import Feed, RevokedFeed, token_sha256
 
+REPLACED = "This calendar address has been replaced. Hearth's Calendar page has the new one.\n"
 UNKNOWN_ACTION = "Nothing was changed: that request is not one this page knows. Please use a button below."
 
 
@@ -25,9 +27,7 @@ def calendar(request: AuthenticatedRequest) -> HttpResponse:
             return redirect("calendar")
         if action == "titles":
             detailed = request.POST.get("detailed") == "on"
-            if feed.detailed_titles != detailed:
-                feed.detailed_titles = detailed
-                feed.save(update_fields=["detailed_titles"])
+            feed.set_detailed_titles(detailed)
             if detailed:
                 messages.info(request, "Your calendar now shows what each event is.")
             else:
@@ -41,10 +41,35 @@ def calendar(request: AuthenticatedRequest) -> HttpResponse:
 
 @require_safe
 def feed(request: HttpRequest, token: str) -> HttpResponse:
-    """The feed itself. Calendar apps can't log in: the token is the key."""
-    found = get_object_or_404(Feed.objects.select_related("user"), token=token)
-    response = HttpResponse(build_calendar(found.user), content_type="text/calendar; charset=utf-8")
+    """The feed itself. Calendar apps can't log in: the token is the key.
+
+    Apps ask again every hour or so. An ETag (a hash of the file, which is
+    the same bytes while nothing changed) and Last-Modified let them ask
+    "has it changed?" and get a short 304 when it has not.
+    """
+    found = Feed.objects.select_related("user").filter(token=token).first()
+    if found is None:
+        if RevokedFeed.objects.filter(token_sha256=token_sha256(token)).exists():
+            return HttpResponseGone(REPLACED, content_type="text/plain; charset=utf-8")
+        raise Http404
+    built = build_calendar(found.user)
+    response = HttpResponse(built.ical, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="hearth.ics"'
     response["X-Robots-Tag"] = "noindex"
-    add_never_cache_headers(response)
-    return response
+    # Private: no shared cache may keep a secret address's answer. no-cache
+    # rather than no-store: the app may keep its copy but must check it with
+    # us every time, so a revoked address is never served from a cache, and
+    # the app can still send If-None-Match for a 304.
+    patch_cache_control(response, private=True, no_cache=True)
+    set_response_etag(response)
+    last_modified = int(built.changed_at.timestamp()) if built.changed_at else None
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
+    # What Django's @condition does, on the file already built: the decorator
+    # would build it a second time to learn its ETag.
+    return (
+        get_conditional_response(
+            request, etag=response["ETag"], last_modified=last_modified, response=response
+        )
+        or response
+    )

@@ -83,6 +83,29 @@ class Pause(models.Model):
         return f"Pause {self.pk}"
 
 
+class AgreedSlot(models.Model):
+    """A weekly slot the couple agreed, and when: it runs until the next one
+    is agreed. The calendar feed shows each as a series of its own, so a new
+    time leaves the check-ins already held where they were."""
+
+    schedule = models.ForeignKey(Schedule, on_delete=models.CASCADE, related_name="agreed_slots")
+    weekday = models.PositiveSmallIntegerField(choices=Weekday)
+    local_time = models.TimeField()
+    timezone = models.CharField(max_length=64)
+    label = models.CharField(max_length=40, blank=True)
+    agreed_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["schedule", "agreed_at"], name="agreed_slot_history")]
+
+    def __str__(self) -> str:
+        return f"Agreed slot {self.pk}"
+
+    @property
+    def slot(self) -> Slot:
+        return Slot(self.weekday, self.local_time, self.timezone)
+
+
 class CheckIn(Round):
     """One week's check-in for a couple."""
 

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth.accounts.models import User
-from hearth.checkins.models import Pause, ReminderPlan, Schedule
+from hearth.checkins.models import AgreedSlot, Pause, ReminderPlan, Schedule
 from hearth.checkins.slots import Slot, skipped_dates
 from hearth.couples.models import Couple
 
@@ -98,6 +98,15 @@ def confirm(
         _clear_proposal(fresh)
         fresh.version += 1
         fresh.save()
+        # Kept for the calendar: each agreed time stays in it for the weeks it ran.
+        AgreedSlot.objects.create(
+            schedule=fresh,
+            weekday=proposed.weekday,
+            local_time=proposed.at,
+            timezone=proposed.timezone,
+            label=fresh.label,
+            agreed_at=now,
+        )
         if remind is not None:
             ReminderPlan.objects.update_or_create(user=by, defaults={"enabled": remind})
         reschedule(fresh, now)

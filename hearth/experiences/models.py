@@ -108,6 +108,10 @@ class Plan(models.Model):
     remind = models.BooleanField(default=False)
     remind_at = models.DateTimeField(null=True, blank=True, db_index=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
+    # When it was made, moved or cancelled, and how many times it changed
+    # since it was made: the calendar feed's DTSTAMP and SEQUENCE.
+    updated_at = models.DateTimeField(default=timezone.now)
+    sequence = models.PositiveIntegerField(default=0)
 
     def __str__(self) -> str:
         return f"Plan {self.pk}"

@@ -2,6 +2,7 @@
 
 from datetime import datetime, timedelta
 
+from django.db.models import F
 from django.utils import timezone
 
 from hearth.accounts.models import User
@@ -46,14 +47,23 @@ def move(plan: Plan, starts_at: datetime) -> Plan:
     _check(starts_at)
     plan.starts_at = starts_at
     plan.remind_at = starts_at - REMIND_BEFORE if plan.remind else None
-    plan.save(update_fields=["starts_at", "remind_at"])
+    _changed(plan, "starts_at", "remind_at")
     return plan
 
 
 def cancel(plan: Plan) -> None:
     plan.cancelled_at = timezone.now()
     plan.remind_at = None
-    plan.save(update_fields=["cancelled_at", "remind_at"])
+    _changed(plan, "cancelled_at", "remind_at")
+
+
+def _changed(plan: Plan, *fields: str) -> None:
+    """Save a change the calendar shows: a new DTSTAMP, and a SEQUENCE one
+    higher, counted in the database so two changes at once both count."""
+    plan.updated_at = timezone.now()
+    plan.sequence = F("sequence") + 1
+    plan.save(update_fields=[*fields, "updated_at", "sequence"])
+    plan.refresh_from_db(fields=["sequence"])
 
 
 def upcoming(couple: Couple) -> list[Plan]:

@@ -64,7 +64,7 @@ class CalendarPageTests(BaseTestCase):
         self.assertNotContains(r, old)
         self.assertContains(r, "The old one no longer works")
         self.client.logout()
-        self.assertEqual(self.client.get(f"/calendar/{old}.ics").status_code, 404)
+        self.assertEqual(self.client.get(f"/calendar/{old}.ics").status_code, 410)
         self.assertEqual(self.client.get(f"/calendar/{new}.ics").status_code, 200)
 
     def test_it_turns_detailed_titles_on_and_off(self) -> None:

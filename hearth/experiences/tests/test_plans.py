@@ -5,6 +5,7 @@ from icalendar import Calendar
 
 from hearth.calendars.feed import build_calendar
 from hearth.calendars.models import Feed
+from hearth.experiences import plans
 from hearth.experiences.models import Idea, Plan
 from hearth.lib.testing import BaseTestCase, TestResponse, make_couple, make_user
 
@@ -35,11 +36,11 @@ class PlanTests(BaseTestCase):
         self.client.force_login(self.bob)
         self.assertContains(self.client.get("/plans/"), "Dance in the kitchen")
         for who in (self.alice, self.bob):
-            events = list(Calendar.from_ical(build_calendar(who)).walk("VEVENT"))
+            events = list(Calendar.from_ical(build_calendar(who).ical).walk("VEVENT"))
             self.assertEqual([str(e["SUMMARY"]) for e in events], ["Time together"])
             self.assertEqual(events[0].decoded("DTSTART"), plan.starts_at)
         Feed.objects.create(user=self.bob, token="t" * 20, detailed_titles=True)
-        events = Calendar.from_ical(build_calendar(self.bob)).walk("VEVENT")
+        events = Calendar.from_ical(build_calendar(self.bob).ical).walk("VEVENT")
         self.assertEqual(str(events[0]["SUMMARY"]), "Dance in the kitchen")
 
     def test_a_plan_in_the_past_is_refused_clearly(self) -> None:
@@ -78,7 +79,7 @@ class PlanTests(BaseTestCase):
         plan.refresh_from_db()
         self.assertEqual(plan.starts_at.date().isoformat(), "2027-05-09")
         self.client.post(f"/plans/{plan.pk}/cancel/")
-        self.assertEqual(Calendar.from_ical(build_calendar(self.alice)).walk("VEVENT"), [])
+        self.assertEqual(Calendar.from_ical(build_calendar(self.alice).ical).walk("VEVENT"), [])
 
     def test_another_couple_cannot_touch_the_plan(self) -> None:
         self.plan()
@@ -92,3 +93,25 @@ class PlanTests(BaseTestCase):
         self.assertNotContains(self.client.get("/plans/"), "Dance")
         plan.refresh_from_db()
         self.assertIsNone(plan.cancelled_at)
+
+    def test_each_change_is_dated_and_counted_for_the_calendar(self) -> None:
+        plan = plans.make(self.couple, self.alice, self.idea, NOW + timedelta(days=5), remind=True)
+        self.assertEqual((plan.updated_at, plan.sequence), (NOW, 0))
+        with time_machine.travel(NOW + timedelta(hours=1), tick=False):
+            plans.move(plan, NOW + timedelta(days=6))
+        plan.refresh_from_db()
+        self.assertEqual((plan.updated_at, plan.sequence), (NOW + timedelta(hours=1), 1))
+        with time_machine.travel(NOW + timedelta(hours=2), tick=False):
+            plans.cancel(plan)
+        plan.refresh_from_db()
+        self.assertEqual((plan.updated_at, plan.sequence), (NOW + timedelta(hours=2), 2))
+
+    def test_two_moves_at_once_are_both_counted(self) -> None:
+        plan = plans.make(self.couple, self.alice, self.idea, NOW + timedelta(days=5), remind=False)
+        # Each partner's page loaded the plan before either moved it.
+        alices, bobs = Plan.objects.get(pk=plan.pk), Plan.objects.get(pk=plan.pk)
+        plans.move(alices, NOW + timedelta(days=6))
+        plans.move(bobs, NOW + timedelta(days=7))
+        plan.refresh_from_db()
+        self.assertEqual(plan.sequence, 2)
+        self.assertEqual(bobs.sequence, 2)
