@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "hearth.coaching",
     "hearth.content",
     "hearth.worker",
+    "hearth.backup",
 ]
 
 MIDDLEWARE = [
