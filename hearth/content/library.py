@@ -45,6 +45,11 @@ LIBRARIES = [
 ]
 
 
+def every_text() -> dict[str, str]:
+    """Every line of every library, keyed "library:key": a couple meets them all."""
+    return {f"{library.name}:{key}": text for library in LIBRARIES for key, text in library.read().items()}
+
+
 def ladder_steps() -> dict[str, int]:
     """Ladder prompts per step, from the ladder file."""
     path = Path(settings.BASE_DIR) / "content" / "questions" / "ladder.toml"
