@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class AppreciationConfig(AppConfig):
     name = "hearth.appreciation"
+
+    def ready(self) -> None:
+        from hearth.appreciation import plugin
+
+        plugin.register()

@@ -22,6 +22,7 @@ from django.urls import reverse
 
 from hearth.accounts.models import User
 from hearth.appreciation.models import AppreciationPrefs, Note
+from hearth.core.registry import EmailKind
 from hearth.couples.access import active_couple
 from hearth.lib.timezones import local_moment, next_clock_time, zone_or_utc
 from hearth.lib.unsubscribe import OffLink
@@ -29,9 +30,8 @@ from hearth.worker import outbox
 from hearth.worker.batches import BATCH, in_batches
 from hearth.worker.models import OutgoingEmail
 
-Kind = OutgoingEmail.Kind
-NOTE_WAITING = Kind.NOTE_WAITING
-NOTICE_NUDGE = Kind.NOTICE_NUDGE
+NOTE_WAITING = "note_waiting"
+NOTICE_NUDGE = "notice_nudge"
 # A nudge found this late (the worker was down) is skipped, not sent at an
 # hour nobody chose; the next one is tomorrow.
 NUDGE_LATE_BY = timedelta(hours=2)
@@ -151,27 +151,27 @@ def _in_couple(user: User, couple_id: int | None = None) -> bool:
     return couple is not None and couple.is_active and couple_id in (None, couple.pk)
 
 
-def _unsent(user_id: int, *kinds: OutgoingEmail.Kind) -> QuerySet[OutgoingEmail]:
+def _unsent(user_id: int, *kinds: str) -> QuerySet[OutgoingEmail]:
     return OutgoingEmail.objects.filter(outbox.pending(), recipient_id=user_id, kind__in=kinds)
 
 
 # One-click off links
 
 
-def _off_link(kind: OutgoingEmail.Kind) -> OffLink:
+def _off_link(kind: str) -> OffLink:
     return OffLink(f"hearth.appreciation.emails.off.{kind}")
 
 
-def off_token(user_id: int, kind: OutgoingEmail.Kind) -> str:
+def off_token(user_id: int, kind: str) -> str:
     """The signed part of a link that turns off one kind."""
     return _off_link(kind).token(user_id)
 
 
-def user_for_off_token(token: str, kind: OutgoingEmail.Kind) -> User | None:
+def user_for_off_token(token: str, kind: str) -> User | None:
     return _off_link(kind).user(token)
 
 
-def turn_off(user: User, kind: OutgoingEmail.Kind) -> None:
+def turn_off(user: User, kind: str) -> None:
     """That kind only, including any of it still waiting in the outbox."""
     fields: dict[str, object] = (
         {"email_on_note": False} if kind == NOTE_WAITING else {"nudge_enabled": False, "nudge_next_at": None}
@@ -181,7 +181,7 @@ def turn_off(user: User, kind: OutgoingEmail.Kind) -> None:
         _unsent(user.pk, kind).delete()
 
 
-def off_url(user_id: int, kind: OutgoingEmail.Kind) -> str:
+def off_url(user_id: int, kind: str) -> str:
     return settings.SITE_URL + reverse(OFF_URL_NAMES[kind], args=[off_token(user_id, kind)])
 
 
@@ -211,18 +211,20 @@ def _nudge_off_url(user_id: int) -> str:
     return off_url(user_id, NOTICE_NUDGE)
 
 
-# What the outbox needs to send this module's two kinds.
-outbox.register(
-    NOTE_WAITING,
-    template="appreciation/emails/note_waiting",
-    off_url=_note_waiting_off_url,
-    links=_note_waiting_links,
-    wanted=_still_wants("email_on_note"),
-)
-outbox.register(
-    NOTICE_NUDGE,
-    template="appreciation/emails/notice_nudge",
-    off_url=_nudge_off_url,
-    links=_nudge_links,
-    wanted=_still_wants("nudge_enabled"),
-)
+# What the outbox needs to send this module's two kinds (see plugin.py).
+EMAIL_KINDS = [
+    EmailKind(
+        NOTE_WAITING,
+        template="appreciation/emails/note_waiting",
+        off_url=_note_waiting_off_url,
+        links=_note_waiting_links,
+        wanted=_still_wants("email_on_note"),
+    ),
+    EmailKind(
+        NOTICE_NUDGE,
+        template="appreciation/emails/notice_nudge",
+        off_url=_nudge_off_url,
+        links=_nudge_links,
+        wanted=_still_wants("nudge_enabled"),
+    ),
+]

@@ -1,7 +1,7 @@
 """The weekly rhythm, kept by the worker: open each week's check-in on time,
 remind each partner who asked to be reminded, and nudge the next day whoever
 has not finished. The e-mails go out through the worker's outbox
-(`hearth.worker.outbox`), where this module registers its two kinds.
+(`hearth.worker.outbox`); `plugin.py` registers its two kinds.
 
 Each job runs on every worker pass and returns the rows this worker handled.
 A due row is claimed with a conditional update (`filter(pk=…, next_at=old)
@@ -24,18 +24,15 @@ from hearth.accounts.models import User
 from hearth.checkins import services
 from hearth.checkins.models import Answer, ReminderPlan, Schedule
 from hearth.checkins.slots import Slot
+from hearth.core.registry import EmailKind
 from hearth.lib.unsubscribe import OffLink
-from hearth.worker import outbox
 from hearth.worker.batches import BATCH, in_batches
 from hearth.worker.models import OutgoingEmail
 
 NUDGE_AFTER = timedelta(days=1)
 
-Kind = OutgoingEmail.Kind
-TEMPLATES = {
-    Kind.CHECKIN_REMINDER: "checkins/emails/reminder",
-    Kind.CHECKIN_NUDGE: "checkins/emails/nudge",
-}
+REMINDER = "checkin_reminder"
+NUDGE = "checkin_nudge"
 OFF_SALT = "hearth.checkins.reminders.off"
 
 
@@ -117,7 +114,7 @@ def _remind(pk: int, now: datetime) -> bool:
         )
         if won != 1:
             return False
-        OutgoingEmail.objects.create(recipient_id=plan.user_id, kind=Kind.CHECKIN_REMINDER)
+        OutgoingEmail.objects.create(recipient_id=plan.user_id, kind=REMINDER)
         return True
 
 
@@ -132,7 +129,7 @@ def _nudge(pk: int, now: datetime) -> bool:
         week = plan.nudge_week
         # Only the person's own answer decides: the nudge says nothing of the partner.
         if schedule and week and not _has_finished(plan.user_id, schedule.couple_id, week):
-            OutgoingEmail.objects.create(recipient_id=plan.user_id, kind=Kind.CHECKIN_NUDGE)
+            OutgoingEmail.objects.create(recipient_id=plan.user_id, kind=NUDGE)
         return True
 
 
@@ -169,7 +166,9 @@ def turn_off(user: User) -> None:
         ReminderPlan.objects.update_or_create(
             user=user, defaults={"enabled": False, "next_at": None, "occurrence_at": None, "nudge_at": None}
         )
-        OutgoingEmail.objects.filter(recipient=user, sent_at__isnull=True, kind__in=list(TEMPLATES)).delete()
+        OutgoingEmail.objects.filter(
+            recipient=user, sent_at__isnull=True, kind__in=[REMINDER, NUDGE]
+        ).delete()
 
 
 def off_url(user_id: int) -> str:
@@ -181,8 +180,8 @@ def _links() -> dict[str, str]:
     return {"checkins_url": settings.SITE_URL + reverse("checkin_this_week")}
 
 
-# What the outbox needs to send this module's two kinds.
-outbox.register(
-    Kind.CHECKIN_REMINDER, template=TEMPLATES[Kind.CHECKIN_REMINDER], off_url=off_url, links=_links
-)
-outbox.register(Kind.CHECKIN_NUDGE, template=TEMPLATES[Kind.CHECKIN_NUDGE], off_url=off_url, links=_links)
+# What the outbox needs to send this module's two kinds (see plugin.py).
+EMAIL_KINDS = [
+    EmailKind(REMINDER, template="checkins/emails/reminder", off_url=off_url, links=_links),
+    EmailKind(NUDGE, template="checkins/emails/nudge", off_url=off_url, links=_links),
+]

@@ -1,63 +1,60 @@
-"""Every content library in one place: where its file is and how to read its
-texts, for `content_stats` and the near-duplicate tests."""
+"""The content libraries the practices registered (`hearth.core.registry`):
+where each file is and how to read its texts, for `content_stats` and the
+near-duplicate tests, which read every library together."""
 
 import tomllib
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 
+from hearth.core import registry
+
 
 @dataclass(frozen=True)
 class Library:
     name: str
     path: str  # under content/
-    texts: Callable[[dict[str, Any]], dict[str, str]]  # key -> text, from the parsed file
+    section: str  # the file's array of tables, each entry with a "key"
+    fields: tuple[str, ...] = ("text",)  # joined into the entry's text
+    # Count the entries per value of this field (the ladder's steps).
+    group_by: str = ""
 
     def file(self) -> Path:
         return Path(settings.BASE_DIR) / "content" / self.path
 
-    def read(self) -> dict[str, str]:
-        """The library's texts, or nothing if its file is not there yet."""
+    def entries(self) -> list[dict[str, Any]]:
+        """The library's entries, or none if its file is not there yet."""
         if not self.file().exists():
-            return {}
+            return []
         with self.file().open("rb") as f:
-            return self.texts(tomllib.load(f))
+            entries: list[dict[str, Any]] = tomllib.load(f).get(self.section, [])
+        return entries
+
+    def read(self) -> dict[str, str]:
+        """key -> text."""
+        return {e["key"]: ". ".join(e[f] for f in self.fields) for e in self.entries()}
+
+    def groups(self) -> dict[str, int]:
+        """Entries per group, e.g. {"step_1": 60, …}; empty without group_by."""
+        if not self.group_by:
+            return {}
+        counts: dict[str, int] = {}
+        for entry in self.entries():
+            group = f"{self.group_by}_{entry[self.group_by]}"
+            counts[group] = counts.get(group, 0) + 1
+        return dict(sorted(counts.items()))
 
 
-def _entries(section: str, *fields: str) -> Callable[[dict[str, Any]], dict[str, str]]:
-    def texts(data: dict[str, Any]) -> dict[str, str]:
-        return {e["key"]: ". ".join(e[f] for f in fields) for e in data.get(section, [])}
-
-    return texts
+def libraries() -> list[Library]:
+    return registry.libraries()
 
 
-LIBRARIES = [
-    Library("checkin_prompts", "checkins/checkin.toml", _entries("rotating", "text")),
-    Library("gestures", "appreciation/gestures.toml", _entries("gestures", "text")),
-    Library("daily_questions", "questions/daily.toml", _entries("questions", "text")),
-    Library("ladder_prompts", "questions/ladder.toml", _entries("prompts", "text")),
-    Library("ideas", "experiences/ideas.toml", _entries("ideas", "title", "text")),
-    Library("memory_lane_prompts", "experiences/memory_lane.toml", _entries("prompts", "text")),
-    Library("coach_rewrites", "coach/rewrites.toml", _entries("rewrite", "gentle")),
-]
+def by_name(name: str) -> Library:
+    return next(library for library in libraries() if library.name == name)
 
 
 def every_text() -> dict[str, str]:
     """Every line of every library, keyed "library:key": a couple meets them all."""
-    return {f"{library.name}:{key}": text for library in LIBRARIES for key, text in library.read().items()}
-
-
-def ladder_steps() -> dict[str, int]:
-    """Ladder prompts per step, from the ladder file."""
-    path = Path(settings.BASE_DIR) / "content" / "questions" / "ladder.toml"
-    if not path.exists():
-        return {}
-    with path.open("rb") as f:
-        prompts = tomllib.load(f).get("prompts", [])
-    counts: dict[str, int] = {}
-    for prompt in prompts:
-        counts[f"step_{prompt['step']}"] = counts.get(f"step_{prompt['step']}", 0) + 1
-    return dict(sorted(counts.items()))
+    return {f"{library.name}:{key}": text for library in libraries() for key, text in library.read().items()}

@@ -11,14 +11,14 @@ from django.db import transaction
 from django.urls import reverse
 
 from hearth.accounts.models import User
+from hearth.core.registry import EmailKind
 from hearth.couples.access import active_couple
 from hearth.experiences.models import Plan, PlanRemindersOff
 from hearth.lib.unsubscribe import OffLink
-from hearth.worker import outbox
 from hearth.worker.batches import BATCH, in_batches
 from hearth.worker.models import OutgoingEmail
 
-KIND = OutgoingEmail.Kind.PLAN_REMINDER
+KIND = "plan_reminder"
 SIGNER_SALT = "hearth.experiences.plan_reminders.off"
 
 
@@ -73,6 +73,7 @@ def _wanted(user: User) -> bool:
     return active_couple(user) is not None and not PlanRemindersOff.objects.filter(user=user).exists()
 
 
-outbox.register(
+# What the outbox needs to send this module's kind (see plugin.py).
+EMAIL_KIND = EmailKind(
     KIND, template="experiences/emails/plan_reminder", off_url=_off_url, links=_links, wanted=_wanted
 )

@@ -1,12 +1,13 @@
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from hearth.accounts.models import User
-from hearth.appreciation import notes
+from hearth.core import registry
 from hearth.couples.access import active_couple, last_couple_closed, partner_in
 
 
@@ -20,11 +21,17 @@ def home(request: HttpRequest) -> HttpResponse:
     couple = active_couple(user)
     if couple is None:
         return render(request, "front/home_alone.html", {"closed_notice": last_couple_closed(user)})
-    context = {
-        "couple": couple,
-        "partner": partner_in(couple, user),
-        "from_the_jar": notes.from_the_jar(user, couple, timezone.localdate()),
-    }
+    partner = partner_in(couple, user)
+    today = timezone.localdate()
+    panels = []
+    for panel in registry.home_panels():
+        if (panel_context := panel.context(user, couple, today)) is not None:
+            panels.append(render_to_string(panel.template, panel_context, request))
+    tiles = [
+        (tile.url_name, tile.title, tile.about.format(partner=partner.display_name if partner else ""))
+        for tile in registry.home_tiles()
+    ]
+    context = {"couple": couple, "partner": partner, "panels": panels, "tiles": tiles}
     return render(request, "front/home.html", context)
 
 

@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class RepairConfig(AppConfig):
     name = "hearth.repair"
+
+    def ready(self) -> None:
+        from hearth.repair import plugin
+
+        plugin.register()

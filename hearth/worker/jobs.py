@@ -1,33 +1,24 @@
 """The worker's jobs: periodic ones, each run once per period by whichever
-worker claims it, and the row jobs (check-ins, reminders, appreciation
-e-mails, plan and check-up reminders, the outbox) that run on every pass and
-claim their own due rows."""
+worker claims it, and the row jobs that run on every pass and claim their
+own due rows. The core's own are here; each practice adds its own through
+`hearth.core.registry` (check-ins, reminders, appreciation e-mails, plan and
+check-up reminders); the outbox runs last."""
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.contrib.sessions.models import Session
 from django.utils import timezone
 
 from hearth.accounts import devices, signups
-from hearth.appreciation.notifications import send_due_notice_nudges
-from hearth.checkins.reminders import open_due_checkins, send_due_nudges, send_due_reminders
-from hearth.checkup.notifications import send_due_retake_reminders
+from hearth.core import registry
+from hearth.core.registry import PeriodicJob, RowJob
 from hearth.couples.models import Invite
-from hearth.experiences.reminders import send_due_plan_reminders
 from hearth.worker.models import JobSchedule, OutgoingEmail
 from hearth.worker.outbox import deliver_outbox
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Job:
-    name: str
-    every: timedelta
-    run: Callable[[datetime], int]
 
 
 def clear_expired_sessions(now: datetime) -> int:
@@ -49,28 +40,27 @@ def purge_sent_emails(now: datetime) -> int:
     return deleted
 
 
-JOBS = [
-    Job("clear_expired_sessions", timedelta(hours=6), clear_expired_sessions),
-    Job("purge_old_invites", timedelta(days=1), purge_old_invites),
-    Job("purge_sent_emails", timedelta(days=1), purge_sent_emails),
-    Job("purge_expired_signups", timedelta(hours=6), signups.purge_expired),
-    Job("purge_old_devices", timedelta(days=1), devices.purge_old),
-]
-
-# Run on every pass, after the periodic jobs; each claims its own due rows.
-# The outbox comes last so that what this pass queued goes out in it.
-EVERY_PASS: list[Callable[[datetime], int]] = [
-    open_due_checkins,
-    send_due_reminders,
-    send_due_nudges,
-    send_due_notice_nudges,
-    send_due_plan_reminders,
-    send_due_retake_reminders,
-    deliver_outbox,
+CORE_JOBS = [
+    PeriodicJob("clear_expired_sessions", timedelta(hours=6), clear_expired_sessions),
+    PeriodicJob("purge_old_invites", timedelta(days=1), purge_old_invites),
+    PeriodicJob("purge_sent_emails", timedelta(days=1), purge_sent_emails),
+    PeriodicJob("purge_expired_signups", timedelta(hours=6), signups.purge_expired),
+    PeriodicJob("purge_old_devices", timedelta(days=1), devices.purge_old),
 ]
 
 
-def claim(job: Job, now: datetime) -> bool:
+def periodic_jobs() -> list[PeriodicJob]:
+    """The core's housekeeping, then what the practices registered."""
+    return CORE_JOBS + registry.periodic_jobs()
+
+
+def every_pass() -> list[RowJob]:
+    """The practices' row jobs in their order, then the outbox, so that what
+    this pass queued goes out in it."""
+    return [*registry.row_jobs(), RowJob("deliver_outbox", deliver_outbox)]
+
+
+def claim(job: PeriodicJob, now: datetime) -> bool:
     """True when this worker won the job's current run."""
     schedule, _ = JobSchedule.objects.get_or_create(name=job.name, defaults={"next_at": now})
     if schedule.next_at > now:
@@ -95,12 +85,12 @@ def run_due_jobs(now: datetime | None = None) -> dict[str, int]:
     every-pass job that found work), how many rows it handled."""
     now = now or timezone.now()
     ran = {}
-    for job in JOBS:
+    for job in periodic_jobs():
         if claim(job, now):
             ran[job.name] = _isolated(job.name, job.run, now)
-    for step in EVERY_PASS:
-        if count := _isolated(step.__name__, step, now):
-            ran[step.__name__] = count
+    for step in every_pass():
+        if count := _isolated(step.name, step.run, now):
+            ran[step.name] = count
     for name, count in ran.items():
         log.info("job %s done (%d rows)", name, count)
     return ran

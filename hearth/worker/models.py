@@ -1,6 +1,10 @@
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+
+from hearth.core import registry
 
 
 class JobSchedule(models.Model):
@@ -25,16 +29,9 @@ class OutgoingEmail(models.Model):
     message was never marked sent is tried again, a few times at most.
     """
 
-    class Kind(models.TextChoices):
-        CHECKIN_REMINDER = "checkin_reminder", "Check-in reminder"
-        CHECKIN_NUDGE = "checkin_nudge", "Check-in nudge"
-        NOTE_WAITING = "note_waiting", "Something is waiting (appreciation note)"
-        NOTICE_NUDGE = "notice_nudge", "Daily nudge to notice"
-        PLAN_REMINDER = "plan_reminder", "Plan reminder"
-        CHECKUP_READY = "checkup_ready", "The next check-up is ready"
-
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    kind = models.CharField(max_length=32, choices=Kind)
+    # The name of a kind a practice registered (`hearth.core.registry.EmailKind`).
+    kind = models.CharField(max_length=32)
     created_at = models.DateTimeField(default=timezone.now)
     claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
@@ -51,6 +48,11 @@ class OutgoingEmail(models.Model):
 
     def __str__(self) -> str:
         return f"Outgoing e-mail {self.pk}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.kind not in registry.email_kinds():
+            raise ValueError(f"No practice registered the e-mail kind {self.kind!r}.")
+        super().save(*args, **kwargs)
 
 
 class RowFailure(models.Model):

@@ -1,9 +1,9 @@
 """The outbox: e-mails any feature queued (`OutgoingEmail`), sent by the
 worker at the end of each pass.
 
-A feature registers each kind it queues: the base of its three templates
-(see `hearth.lib.emails`), the recipient's signed one-click "turn this off"
-link, and the links the message points to. Every message carries that off
+A practice registers each kind it queues (`hearth.core.registry.EmailKind`):
+the base of its three templates (see `hearth.lib.emails`), the recipient's
+signed one-click "turn this off" link, and the links the message points to. Every message carries that off
 link in its body and as `List-Unsubscribe` + `List-Unsubscribe-Post`
 (RFC 8058), `Auto-Submitted: auto-generated`, a `Message-ID` made from its
 row (so a resend is the same message), a subject of its own kind, and
@@ -20,8 +20,6 @@ claimed, so no attempt is used up.
 
 import logging
 import smtplib
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -30,7 +28,8 @@ from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db.models import F, Q
 
-from hearth.accounts.models import User
+from hearth.core import registry
+from hearth.core.registry import EmailKind
 from hearth.lib import emails
 from hearth.worker.batches import BATCH, in_batches
 from hearth.worker.models import OutgoingEmail
@@ -39,41 +38,6 @@ log = logging.getLogger(__name__)
 
 LEASE = timedelta(minutes=10)
 MAX_ATTEMPTS = 5
-
-
-@dataclass(frozen=True)
-class Sender:
-    """How to send one kind of e-mail."""
-
-    # `<template>_subject.txt`, `<template>.txt` and `<template>.html`.
-    template: str
-    # The recipient's one-click link that turns this kind off, as an absolute URL.
-    off_url: Callable[[int], str]
-    # The rest of the template context: absolute URLs, never anything written.
-    links: Callable[[], dict[str, str]]
-    # Asked just before sending; False drops the e-mail.
-    wanted: Callable[[User], bool] | None = None
-
-
-_senders: dict[OutgoingEmail.Kind, Sender] = {}
-
-
-def register(
-    kind: OutgoingEmail.Kind,
-    *,
-    template: str,
-    off_url: Callable[[int], str],
-    links: Callable[[], dict[str, str]],
-    wanted: Callable[[User], bool] | None = None,
-) -> None:
-    """Called once per kind when the feature's module is imported."""
-    if kind in _senders and _senders[kind].template != template:
-        raise ValueError(f"E-mail kind {kind} is already registered with another template.")
-    _senders[kind] = Sender(template, off_url, links, wanted)
-
-
-def registered() -> dict[OutgoingEmail.Kind, Sender]:
-    return dict(_senders)
 
 
 def pending() -> Q:
@@ -85,7 +49,7 @@ def deliver_outbox(now: datetime) -> int:
     def due() -> list[OutgoingEmail]:
         # Only kinds this process knows how to send: a row it can't render
         # waits for a worker that can, instead of using up its attempts.
-        rows = OutgoingEmail.objects.filter(pending(), kind__in=list(_senders)).filter(
+        rows = OutgoingEmail.objects.filter(pending(), kind__in=list(registry.email_kinds())).filter(
             Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - LEASE)
         )
         return list(rows.select_related("recipient").order_by("pk")[:BATCH])
@@ -108,7 +72,7 @@ def deliver_outbox(now: datetime) -> int:
 
 
 def _deliver(email: OutgoingEmail, now: datetime, connection: BaseEmailBackend) -> bool:
-    sender = _senders[OutgoingEmail.Kind(email.kind)]
+    sender: EmailKind = registry.email_kinds()[email.kind]
     claim = OutgoingEmail.objects.filter(
         pk=email.pk, sent_at__isnull=True, claimed_at=email.claimed_at, attempts=email.attempts
     )

@@ -21,11 +21,11 @@ from hearth.lib.smtp import SMTPServer
 from hearth.lib.testing import BaseTestCase
 from hearth.worker import outbox
 from hearth.worker.batches import BATCH
-from hearth.worker.jobs import EVERY_PASS, run_due_jobs
+from hearth.worker.jobs import every_pass, run_due_jobs
 from hearth.worker.models import OutgoingEmail
 
-NOTE_WAITING = OutgoingEmail.Kind.NOTE_WAITING
-NOTICE_NUDGE = OutgoingEmail.Kind.NOTICE_NUDGE
+NOTE_WAITING = notifications.NOTE_WAITING
+NOTICE_NUDGE = notifications.NOTICE_NUDGE
 FRIDAY = datetime(2027, 3, 26, 12, 0, tzinfo=UTC)  # London on GMT until Sunday 01:00 UTC
 FRIDAY_8PM = datetime(2027, 3, 26, 20, 0, tzinfo=UTC)  # 20:00 in London (GMT)
 SATURDAY_8PM = datetime(2027, 3, 27, 20, 0, tzinfo=UTC)
@@ -33,7 +33,7 @@ SUNDAY_8PM = datetime(2027, 3, 28, 19, 0, tzinfo=UTC)  # 20:00 in London (BST si
 WAITING = "Something is waiting for you in Hearth."
 NUDGE = "Have you noticed something your partner did right today?"
 ALICE_WROTE = "I admired how calmly you handled the call with your mother"
-PER_PASS = {job.__name__ for job in EVERY_PASS}
+PER_PASS = {job.name for job in every_pass()}
 # Headers written back exactly as they arrived, not folded afresh.
 AS_RECEIVED = email.policy.default.clone(refold_source="none")
 

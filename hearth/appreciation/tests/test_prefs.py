@@ -14,8 +14,8 @@ from hearth.worker.models import OutgoingEmail
 URL = "/appreciation/settings/"
 FRIDAY = datetime(2027, 3, 26, 12, 0, tzinfo=UTC)
 FRIDAY_8PM = datetime(2027, 3, 26, 20, 0, tzinfo=UTC)  # 20:00 in London (GMT)
-NOTE_WAITING = OutgoingEmail.Kind.NOTE_WAITING
-NOTICE_NUDGE = OutgoingEmail.Kind.NOTICE_NUDGE
+NOTE_WAITING = notifications.NOTE_WAITING
+NOTICE_NUDGE = notifications.NOTICE_NUDGE
 
 
 def prefs(user: User) -> AppreciationPrefs:
@@ -123,7 +123,7 @@ class EmailsOffTests(BaseTestCase):
         # Mail clients send the one-click POST with no cookie and no CSRF token.
         self.mail_client = Client(enforce_csrf_checks=True)
 
-    def url(self, user: User, kind: OutgoingEmail.Kind) -> str:
+    def url(self, user: User, kind: str) -> str:
         what = "notes" if kind == NOTE_WAITING else "nudge"
         return f"/appreciation/off/{what}/{notifications.off_token(user.pk, kind)}/"
 

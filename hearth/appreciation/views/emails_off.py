@@ -5,7 +5,6 @@ from django.views.decorators.http import require_http_methods
 from hearth.accounts.models import User
 from hearth.appreciation import notifications
 from hearth.lib.unsubscribe import OffPage, one_click_off
-from hearth.worker.models import OutgoingEmail
 
 BROKEN = (
     "It may have been cut short when it was copied. "
@@ -39,7 +38,7 @@ PAGES = {
 }
 
 
-def _off(request: HttpRequest, token: str, kind: OutgoingEmail.Kind) -> HttpResponse:
+def _off(request: HttpRequest, token: str, kind: str) -> HttpResponse:
     def turn_off(user: User) -> None:
         notifications.turn_off(user, kind)
 

@@ -21,7 +21,7 @@ from hearth.lib.smtp import Inbox, SMTPServer
 from hearth.lib.testing import BaseTestCase
 from hearth.worker import outbox, shutdown
 from hearth.worker.batches import BATCH
-from hearth.worker.jobs import EVERY_PASS, run_due_jobs
+from hearth.worker.jobs import every_pass, run_due_jobs
 from hearth.worker.models import OutgoingEmail
 
 NOW = datetime(2027, 3, 17, 12, 0, tzinfo=UTC)  # a Wednesday
@@ -40,7 +40,7 @@ ALICE_SAYS = {
 }
 REMINDER = "It's time for your check-in."
 NUDGE = "Your check-in is waiting whenever you're ready."
-PER_PASS = {job.__name__ for job in EVERY_PASS}
+PER_PASS = {job.name for job in every_pass()}
 # Headers written back exactly as they arrived, not folded afresh.
 AS_RECEIVED = email.policy.default.clone(refold_source="none")
 
@@ -228,9 +228,9 @@ class ReminderTests(ReminderTestCase):
         self.assertEqual(ReminderPlan.objects.filter(next_at=SUNDAY).count(), 1)
 
     def test_it_costs_one_bounded_query_per_job_when_nothing_is_due(self) -> None:
-        for job in EVERY_PASS:
+        for job in every_pass():
             with CaptureQueriesContext(connection) as queries:
-                job(NOW)
+                job.run(NOW)
             [query] = queries.captured_queries
             self.assertIn(f"LIMIT {BATCH}", query["sql"])
 
@@ -312,9 +312,7 @@ class RefusingInbox(Inbox):
 
 class OutboxTests(ReminderTestCase):
     def queue(self, **fields: object) -> OutgoingEmail:
-        return OutgoingEmail.objects.create(
-            recipient=self.alice, kind=OutgoingEmail.Kind.CHECKIN_REMINDER, **fields
-        )
+        return OutgoingEmail.objects.create(recipient=self.alice, kind=reminders.REMINDER, **fields)
 
     def test_it_retries_a_refused_email_after_the_lease_five_times_at_most(self) -> None:
         queued = self.queue()

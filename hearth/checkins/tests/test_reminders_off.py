@@ -4,6 +4,7 @@ from django.core import signing
 from django.test import Client
 
 from hearth.accounts.models import User
+from hearth.checkins import reminders
 from hearth.checkins.models import ReminderPlan
 from hearth.checkins.reminders import OFF_SALT, off_token
 from hearth.lib.testing import BaseTestCase
@@ -67,7 +68,7 @@ class RemindersOffTests(BaseTestCase):
         self.assert_on(self.bob)
 
     def test_it_drops_queued_reminders_but_keeps_what_was_sent(self) -> None:
-        kind = OutgoingEmail.Kind.CHECKIN_NUDGE
+        kind = reminders.NUDGE
         sent = OutgoingEmail.objects.create(recipient=self.alice, kind=kind, sent_at=SOON)
         OutgoingEmail.objects.create(recipient=self.alice, kind=kind)
         bobs = OutgoingEmail.objects.create(recipient=self.bob, kind=kind)

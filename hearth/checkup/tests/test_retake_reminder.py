@@ -17,10 +17,10 @@ from hearth.couples.services import leave_couple
 from hearth.lib.smtp import SMTPServer
 from hearth.lib.testing import BaseTestCase
 from hearth.worker.batches import BATCH
-from hearth.worker.jobs import EVERY_PASS, run_due_jobs
+from hearth.worker.jobs import every_pass, run_due_jobs
 from hearth.worker.models import OutgoingEmail
 
-KIND = OutgoingEmail.Kind.CHECKUP_READY
+KIND = notifications.KIND
 # Revealed on a Monday at noon, London on GMT.
 REVEALED = datetime(2027, 3, 1, 12, 0, tzinfo=UTC)
 # Four weeks on the next check-up opens (29 March, 12:00 UTC); London has
@@ -28,7 +28,7 @@ REVEALED = datetime(2027, 3, 1, 12, 0, tzinfo=UTC)
 OPENS = REVEALED + timedelta(weeks=4)
 DUE = datetime(2027, 3, 30, 9, 0, tzinfo=UTC)
 READY = "It's been four weeks — a check-up is ready when you both are."
-PER_PASS = {job.__name__ for job in EVERY_PASS}
+PER_PASS = {job.name for job in every_pass()}
 
 
 def run_at(moment: datetime) -> dict[str, int]:

@@ -13,7 +13,7 @@ from django.test import SimpleTestCase, TestCase
 from hearth.appreciation import content as appreciation
 from hearth.appreciation.models import Gesture
 from hearth.checkins import content as checkins
-from hearth.content.library import LIBRARIES, every_text, ladder_steps
+from hearth.content.library import by_name, every_text, libraries
 from hearth.content.similarity import describe, near_duplicates, same_meaning
 from hearth.experiences.models import Idea, LanePrompt
 
@@ -62,11 +62,12 @@ class GestureContentTests(SimpleTestCase):
 
 class QuestionContentTests(SimpleTestCase):
     def test_two_years_of_daily_questions_and_forty_prompts_per_ladder_step(self) -> None:
-        counts = {library.name: len(library.read()) for library in LIBRARIES}
+        counts = {library.name: len(library.read()) for library in libraries()}
         self.assertGreaterEqual(counts["daily_questions"], 730)
         self.assertGreaterEqual(counts["memory_lane_prompts"], 30)
-        self.assertEqual(set(ladder_steps()), {"step_1", "step_2", "step_3", "step_4"})
-        for step, count in ladder_steps().items():
+        steps = by_name("ladder_prompts").groups()
+        self.assertEqual(set(steps), {"step_1", "step_2", "step_3", "step_4"})
+        for step, count in steps.items():
             with self.subTest(step=step):
                 self.assertGreaterEqual(count, 40)
 

@@ -7,6 +7,8 @@ import time_machine
 from django.core import mail
 
 from hearth.appreciation.models import AppreciationPrefs
+from hearth.appreciation.notifications import NOTE_WAITING
+from hearth.core.registry import RowJob
 from hearth.experiences import plans, reminders
 from hearth.experiences.models import Idea, Plan
 from hearth.lib.testing import BaseTestCase
@@ -80,13 +82,15 @@ class RowIsolationTests(BaseTestCase):
 class JobIsolationTests(BaseTestCase):
     def test_a_job_that_raises_leaves_the_others_and_the_outbox_running(self) -> None:
         AppreciationPrefs.objects.create(user=self.alice, email_on_note=True)
-        OutgoingEmail.objects.create(recipient=self.alice, kind=OutgoingEmail.Kind.NOTE_WAITING)
+        OutgoingEmail.objects.create(recipient=self.alice, kind=NOTE_WAITING)
 
         def broken(now: datetime) -> int:
             raise RuntimeError(SECRET)
 
+        real_every_pass = jobs.every_pass
+
         with (
-            mock.patch.object(jobs, "EVERY_PASS", [broken, *jobs.EVERY_PASS]),
+            mock.patch.object(jobs, "every_pass", lambda: [RowJob("broken", broken), *real_every_pass()]),
             self.assertLogs("hearth.worker", "ERROR") as logs,
         ):
             ran = jobs.run_due_jobs(NOW)

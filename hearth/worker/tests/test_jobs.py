@@ -7,22 +7,23 @@ from django.contrib.sessions.models import Session
 from django.core.management import call_command
 from django.utils import timezone
 
+from hearth.checkins.reminders import REMINDER
 from hearth.couples.models import Invite
 from hearth.lib.testing import BaseTestCase
-from hearth.worker.jobs import JOBS, claim, run_due_jobs
+from hearth.worker.jobs import claim, periodic_jobs, run_due_jobs
 from hearth.worker.models import JobSchedule, OutgoingEmail
 
 
 class JobTests(BaseTestCase):
     def test_due_jobs_run_once_until_they_are_due_again(self) -> None:
         now = timezone.now()
-        self.assertEqual(list(run_due_jobs(now)), [job.name for job in JOBS])
+        self.assertEqual(list(run_due_jobs(now)), [job.name for job in periodic_jobs()])
         self.assertEqual(run_due_jobs(now + timedelta(minutes=1)), {})
         self.assertIn("clear_expired_sessions", run_due_jobs(now + timedelta(hours=7)))
 
     def test_only_one_of_two_workers_wins_a_run(self) -> None:
         now = timezone.now()
-        job = JOBS[0]
+        job = periodic_jobs()[0]
         JobSchedule.objects.create(name=job.name, next_at=now)
         # The second worker read the same row but the first moved it on.
         self.assertTrue(claim(job, now))
@@ -30,7 +31,7 @@ class JobTests(BaseTestCase):
 
     def test_it_removes_sent_emails_after_a_month(self) -> None:
         now = timezone.now()
-        kind = OutgoingEmail.Kind.CHECKIN_REMINDER
+        kind = REMINDER
         OutgoingEmail.objects.create(recipient=self.alice, kind=kind, sent_at=now - timedelta(days=31))
         recent = OutgoingEmail.objects.create(
             recipient=self.alice, kind=kind, sent_at=now - timedelta(days=2)

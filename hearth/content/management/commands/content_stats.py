@@ -3,7 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from hearth.content.library import LIBRARIES, every_text, ladder_steps
+from hearth.content.library import every_text, libraries
 from hearth.content.similarity import near_duplicates
 
 
@@ -14,7 +14,10 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        counts: dict[str, object] = {library.name: len(library.read()) for library in LIBRARIES}
-        counts["ladder_prompts_per_step"] = ladder_steps()
+        counts: dict[str, object] = {}
+        for library in libraries():
+            counts[library.name] = len(library.read())
+            if library.group_by:
+                counts[f"{library.name}_per_{library.group_by}"] = library.groups()
         pairs = len(near_duplicates(every_text()))
         self.stdout.write(json.dumps({"counts": counts, "near_duplicate_pairs": pairs}, indent=2))

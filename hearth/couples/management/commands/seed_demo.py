@@ -5,13 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from hearth.accounts.models import User
-from hearth.appreciation import demo as appreciation_demo
-from hearth.checkins import demo as checkins_demo
-from hearth.checkup import demo as checkup_demo
+from hearth.core import registry
 from hearth.couples.models import Couple, Membership
-from hearth.experiences import demo as experiences_demo
-from hearth.questions import demo as questions_demo
-from hearth.repair import demo as repair_demo
 
 DEMO_PASSWORD = "hearth-demo-together"
 
@@ -45,12 +40,8 @@ def show_every_feature(first_email: str) -> None:
     if membership is None:
         return
     second = membership.couple.memberships.exclude(user=first).get().user
-    checkins_demo.seed(membership.couple, first, second)
-    appreciation_demo.seed(membership.couple, first, second)
-    repair_demo.seed(membership.couple, first, second)
-    questions_demo.seed(membership.couple, first, second)
-    experiences_demo.seed(membership.couple, first, second)
-    checkup_demo.seed(membership.couple, first, second)
+    for demo in registry.demos():
+        demo.seed(membership.couple, first, second)
 
 
 class Command(BaseCommand):
