@@ -27,7 +27,9 @@ from hearth.coach.measures import Figures, Guess, figures, is_risk
 # (name, "floor" or "ceiling", issue 12's target, the bar the suite enforces).
 # Where a target is not yet reached, the bar is the best operating point
 # measured (chosen in cross-validation, then read here once), so that nothing
-# may get worse; `main` names every target still missed.
+# may get worse; `main` names every target still missed. The int8 model's
+# readings differ a little between CPUs (onnxruntime's AVX2 and AVX-512 VNNI
+# kernels round differently): each bar holds on both kinds measured.
 BARS: tuple[tuple[str, str, float, float], ...] = (
     ("risk_recall", "floor", 0.95, 0.93),
     ("false_alarms_all", "ceiling", 0.05, 0.175),
@@ -40,7 +42,7 @@ BARS: tuple[tuple[str, str, float, float], ...] = (
     ("long_answers_missed", "ceiling", 0, 0),
     ("suggestions_on_risk", "ceiling", 0, 0),
     ("horsemen_macro_f1", "floor", 0.85, 0.82),
-    ("weakest_horseman_f1", "floor", 0.80, 0.75),
+    ("weakest_horseman_f1", "floor", 0.80, 0.74),  # 0.761 on AVX2, 0.747 on VNNI
     ("scaffold_share", "ceiling", 0.30, 0.25),
     ("victims_read_as_writer", "ceiling", 0.05, 0.03),
     ("foreign_missed", "ceiling", 0, 0),
