@@ -1,19 +1,19 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from hearth.accounts import views
 from hearth.accounts.forms import NewPasswordForm
+from hearth.accounts.views import account, login, password, signup
 
 urlpatterns = [
-    path("signup/", views.signup, name="signup"),
-    path("signup/confirm/<str:key>/", views.signup_confirm, name="signup_confirm"),
-    path("login/", views.LoginView.as_view(), name="login"),
+    path("signup/", signup.signup, name="signup"),
+    path("signup/confirm/<str:key>/", signup.signup_confirm, name="signup_confirm"),
+    path("login/", login.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("welcome/privacy/", views.privacy, name="privacy"),
-    path("settings/", views.settings_page, name="settings"),
+    path("welcome/privacy/", signup.privacy, name="privacy"),
+    path("settings/", account.settings_page, name="settings"),
     path(
         "password/reset/",
-        views.PasswordResetView.as_view(),
+        password.PasswordResetView.as_view(),
         name="password_reset",
     ),
     path(

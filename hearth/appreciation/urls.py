@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hearth.appreciation.views import notes, today
+from hearth.appreciation.views import emails_off, notes, prefs, today
 
 urlpatterns = [
     path("jar/", notes.jar, name="appreciation_jar"),
@@ -10,4 +10,9 @@ urlpatterns = [
     path("notes/<int:pk>/reply/", notes.reply, name="appreciation_reply"),
     path("today/", today.today, name="appreciation_today"),
     path("today/gesture/", today.gesture, name="appreciation_gesture"),
+    path("appreciation/settings/", prefs.settings_page, name="appreciation_settings"),
+    path(
+        "appreciation/off/notes/<str:token>/", emails_off.note_emails_off, name="appreciation_note_emails_off"
+    ),
+    path("appreciation/off/nudge/<str:token>/", emails_off.nudge_off, name="appreciation_nudge_off"),
 ]

@@ -1,8 +1,8 @@
 from django.urls import path
 
-from hearth.calendars import views
+from hearth.calendars.views import calendar, feed
 
 urlpatterns = [
-    path("calendar/", views.calendar, name="calendar"),
-    path("calendar/<slug:token>.ics", views.feed, name="calendar_feed"),
+    path("calendar/", calendar.calendar, name="calendar"),
+    path("calendar/<slug:token>.ics", feed.feed, name="calendar_feed"),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hearth.checkins.views import checkin, history, schedule
+from hearth.checkins.views import checkin, history, reminders, schedule
 
 urlpatterns = [
     path("checkins/", checkin.this_week, name="checkin_this_week"),
@@ -10,4 +10,5 @@ urlpatterns = [
     path("checkins/<int:pk>/reflect/", checkin.reflect, name="checkin_reflect"),
     path("checkins/history/", history.history, name="checkin_history"),
     path("checkins/schedule/", schedule.schedule, name="checkin_schedule"),
+    path("reminders/off/<str:token>/", reminders.reminders_off, name="reminders_off"),
 ]

@@ -1,7 +1,7 @@
 from django.urls import path
 
-from hearth.coaching import views
+from hearth.coaching.views import coach
 
 urlpatterns = [
-    path("coach/", views.coach_view, name="coach"),
+    path("coach/", coach.coach_view, name="coach"),
 ]

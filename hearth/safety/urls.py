@@ -1,7 +1,7 @@
 from django.urls import path
 
-from hearth.safety import views
+from hearth.safety.views import get_help
 
 urlpatterns = [
-    path("help/", views.get_help, name="get_help"),
+    path("help/", get_help.get_help, name="get_help"),
 ]

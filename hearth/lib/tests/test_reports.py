@@ -54,7 +54,7 @@ class LogTests(BaseTestCase):
     def test_a_server_error_on_a_secret_address_logs_the_address_without_its_token(self) -> None:
         feed = Feed.objects.create(user=self.alice)
         self.client.raise_request_exception = False
-        with mock.patch("hearth.calendars.views.build_calendar", side_effect=RuntimeError("boom")):
+        with mock.patch("hearth.calendars.views.feed.build_calendar", side_effect=RuntimeError("boom")):
             out = self.logged(lambda: self.client.get(feed.get_absolute_url()))
         self.assertIn("Internal Server Error: /calendar/….ics", out)
         self.assertIn("RuntimeError: boom", out, "the traceback is still there")

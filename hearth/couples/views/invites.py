@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -69,14 +68,3 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
         messages.success(request, "You're linked. This is your shared space now.")
         return redirect("home")
     return render(request, "couples/join.html", {"invite": invitation})
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def leave(request: AuthenticatedRequest) -> HttpResponse:
-    if request.method == "POST":
-        services.leave_couple(request.user)
-        return redirect("home")
-    if active_couple(request.user) is None:
-        return redirect("home")
-    return render(request, "couples/leave.html")

@@ -1,9 +1,7 @@
-from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from hearth.accounts.models import User
@@ -33,16 +31,3 @@ def home(request: HttpRequest) -> HttpResponse:
     ]
     context = {"couple": couple, "partner": partner, "panels": panels, "tiles": tiles}
     return render(request, "front/home.html", context)
-
-
-@never_cache
-@require_GET
-def healthz(request: HttpRequest) -> HttpResponse:
-    """200 when the app can reach its database; nothing about anyone in the body."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_POST
 from hearth.couples.decorators import CoupleRequest, couple_required
 from hearth.experiences import lane
 from hearth.experiences.models import LaneAnswer, LaneRound
-from hearth.questions.views import AnswerForm
+from hearth.questions.views.daily import AnswerForm
 from hearth.reveal import rules
 
 
