@@ -22,16 +22,13 @@ from django.utils import timezone
 
 from hearth.accounts.models import SignupRequest, User
 from hearth.lib import emails
+from hearth.lib.problems import Problem
 
 LINK_LIFETIME = timedelta(days=3)
 QUIET_FOR = timedelta(minutes=10)
 
 
-class SignupProblem(Exception):
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
+class SignupProblem(Problem): ...
 
 
 EXPIRED = SignupProblem(

@@ -11,13 +11,11 @@ from hearth.appreciation.models import Note
 from hearth.appreciation.notifications import notify_note_sent
 from hearth.couples.access import active_couple, partner_in
 from hearth.couples.models import Couple
+from hearth.lib.problems import Problem
 from hearth.safety import screening
 
 
-class NoteProblem(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class NoteProblem(Problem): ...
 
 
 NO_PARTNER = "Notes go to your partner in your couple space, and there isn't one open now."

@@ -18,16 +18,14 @@ from typing import Any
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.postgresql.client import DatabaseClient
 
+from hearth.lib.problems import Problem
+
 FILE_NAMES = {"sqlite": "db.sqlite3", "postgresql": "db.pgdump"}
 VENDOR_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 
-class BackupProblem(Exception):
+class BackupProblem(Problem):
     """Why a backup or a restore cannot go on, in words meant for the person running it."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def take(connection: BaseDatabaseWrapper, target: Path) -> None:

@@ -10,12 +10,10 @@ from hearth.accounts.models import User
 from hearth.checkins.models import AgreedSlot, Pause, ReminderPlan, Schedule
 from hearth.checkins.slots import Slot, skipped_dates
 from hearth.couples.models import Couple
+from hearth.lib.problems import Problem
 
 
-class ScheduleProblem(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class ScheduleProblem(Problem): ...
 
 
 STALE = "Your partner changed the schedule while you were looking at it. Here is how it stands now."

@@ -11,6 +11,7 @@ from hearth.checkup import content, decide, notifications
 from hearth.checkup.cycle import latest, next_opens
 from hearth.checkup.models import Checkup, CheckupAnswer
 from hearth.couples.models import Couple
+from hearth.lib.problems import Problem
 from hearth.reveal import rules
 from hearth.safety import signals
 
@@ -26,10 +27,7 @@ PRACTICES = {
 }
 
 
-class CheckupProblem(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class CheckupProblem(Problem): ...
 
 
 def start(couple: Couple) -> Checkup:

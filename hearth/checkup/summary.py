@@ -21,6 +21,7 @@ from hearth.checkins.models import CheckIn
 from hearth.checkup import content, decide, services
 from hearth.checkup.models import Checkup, CheckupAnswer, SummaryConsent
 from hearth.couples.models import Couple
+from hearth.lib.problems import Problem
 from hearth.reveal import rules
 
 PULSE_WEEKS = 26
@@ -87,10 +88,7 @@ class State:
         return set(self.mine.chosen_keys) if self.mine else set()
 
 
-class SummaryProblem(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class SummaryProblem(Problem): ...
 
 
 def state(item: Checkup, viewer: User) -> State:

@@ -6,15 +6,11 @@ from django.utils import timezone
 from hearth.accounts.models import User
 from hearth.couples.access import active_membership
 from hearth.couples.models import Couple, Invite, Membership
+from hearth.lib.problems import Problem
 
 
-class InviteProblem(Exception):
+class InviteProblem(Problem):
     """Why an invitation cannot be used, in words meant for the person holding it."""
-
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
 
 
 ALREADY_IN_COUPLE = InviteProblem(

@@ -5,13 +5,11 @@ from django.db import IntegrityError, transaction
 from hearth.accounts.models import User
 from hearth.couples.models import Couple
 from hearth.experiences.models import Idea, LaneAnswer, LanePrompt, LaneRound
+from hearth.lib.problems import Problem
 from hearth.reveal import rules
 
 
-class LaneProblem(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class LaneProblem(Problem): ...
 
 
 def open_round(couple: Couple) -> LaneRound | None:

@@ -18,6 +18,8 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
+from hearth.lib.problems import Problem
+
 MAX_BYTES = 10 * 1024 * 1024
 # Our own cap, well below Pillow's bomb threshold (~89 MP): a 40 MP camera
 # still fits. Checked on the header's dimensions, before any pixel is decoded.
@@ -36,12 +38,8 @@ TOO_MANY_PIXELS = "That image is too large to open safely. Please choose a small
 DAMAGED = "That image seems to be damaged or incomplete. Please try another one."
 
 
-class PhotoProblem(Exception):
+class PhotoProblem(Problem):
     """Why a photo cannot be kept, in words meant for the person adding it."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 def photo_dir() -> Path:

@@ -8,15 +8,13 @@ from django.utils import timezone
 from hearth.accounts.models import User
 from hearth.couples.models import Couple
 from hearth.experiences.models import Idea, Plan, PlanRemindersOff
+from hearth.lib.problems import Problem
 
 REMIND_BEFORE = timedelta(hours=2)
 HORIZON = timedelta(days=1827)  # five years: as far ahead as a plan may be
 
 
-class PlanProblem(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class PlanProblem(Problem): ...
 
 
 def _check(starts_at: datetime) -> None:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from hearth.accounts.models import User
 from hearth.checkins.services import couple_zone
 from hearth.couples.models import Couple
+from hearth.lib.problems import Problem
 from hearth.questions.models import CoupleQuestions, DailyAnswer, DailyRound, Question
 from hearth.reveal import rules
 from hearth.safety import screening
@@ -18,10 +19,7 @@ NOT_YET = "This day hasn't come yet. Today's question is waiting for you."
 PASSED = "That day has passed, so its question is closed. Today's is waiting for you."
 
 
-class DailyProblem(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class DailyProblem(Problem): ...
 
 
 def today(couple: Couple, user: User, now: datetime | None = None) -> date:

@@ -10,6 +10,7 @@ from django.db.models import Min
 
 from hearth.accounts.models import User
 from hearth.couples.models import Couple
+from hearth.lib.problems import Problem
 from hearth.questions.models import LadderAnswer, LadderRound, LadderWish, Question
 from hearth.reveal import rules
 from hearth.safety import screening
@@ -17,10 +18,7 @@ from hearth.safety import screening
 TOP = 4
 
 
-class LadderProblem(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class LadderProblem(Problem): ...
 
 
 def step_of(couple: Couple) -> int:

@@ -11,16 +11,14 @@ from hearth.checkins import services as checkins
 from hearth.checkins.models import CheckIn
 from hearth.couples.access import active_couple, partner_in
 from hearth.couples.models import Couple
+from hearth.lib.problems import Problem
 from hearth.repair.models import Apology, LettingGo
 from hearth.safety import screening
 
 BUT = re.compile(r"\bbut\b", re.IGNORECASE)
 
 
-class RepairProblem(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class RepairProblem(Problem): ...
 
 
 NO_PARTNER = "An apology goes to your partner in your couple space, and there isn't one open now."

@@ -10,16 +10,13 @@ from django.http import Http404
 from django.utils import timezone
 
 from hearth.accounts.models import User
+from hearth.lib.problems import Problem
 from hearth.reveal.models import Response, Round
 from hearth.safety import screening
 
 
-class RevealError(Exception):
+class RevealError(Problem):
     """A write the reveal rule refuses, with words for the person."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 LOCKED = "You've already sent your answers, so they can't change now."
