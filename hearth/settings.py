@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "hearth.repair",
     "hearth.questions",
     "hearth.experiences",
+    "hearth.lane",
     "hearth.checkup",
     "hearth.coaching",
     "hearth.content",

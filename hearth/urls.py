@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("hearth.repair.urls")),
     path("", include("hearth.questions.urls")),
     path("", include("hearth.experiences.urls")),
+    path("", include("hearth.lane.urls")),
     path("", include("hearth.checkup.urls")),
     path("", include("hearth.coaching.urls")),
 ]

@@ -1,4 +1,4 @@
-"""The idea library and the memory-lane prompts, loaded by `load_content`."""
+"""The idea library, loaded by `load_content`."""
 
 import tomllib
 from pathlib import Path
@@ -8,7 +8,7 @@ from django.conf import settings
 
 from hearth.content.i18n import check_translations
 from hearth.content.sync import sync_by_key
-from hearth.experiences.models import Idea, LanePrompt
+from hearth.experiences.models import Idea
 
 TAGS = {
     "cost": set(Idea.Cost.values),
@@ -49,17 +49,3 @@ def load_ideas() -> tuple[int, int]:
         )
     # A couple's own ideas are not in the file and are never retired by it.
     return sync_by_key(Idea, rows, scope=Idea.objects.filter(couple__isnull=True))
-
-
-def load_lane_prompts() -> tuple[int, int]:
-    rows = [
-        {
-            "key": e["key"],
-            "theme": e["theme"],
-            "text": e["text"],
-            "translations": check_translations(e["key"], e.get("translations")),
-            "position": position,
-        }
-        for position, e in enumerate(_read("memory_lane.toml")["prompts"])
-    ]
-    return sync_by_key(LanePrompt, rows)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from hearth.experiences.views import ideas, lane, memories, plans, reminders
+from hearth.experiences.views import ideas, memories, plans, reminders
 
 urlpatterns = [
     path("ideas/", ideas.library, name="ideas"),
@@ -14,10 +14,6 @@ urlpatterns = [
     path("plans/<int:pk>/move/", plans.move, name="plan_move"),
     path("plans/<int:pk>/cancel/", plans.cancel, name="plan_cancel"),
     path("plans/reminders/off/<str:token>/", reminders.plan_reminders_off, name="plan_reminders_off"),
-    path("memory-lane/", lane.lane_page, name="memory_lane"),
-    path("memory-lane/next/", lane.next_prompt, name="memory_lane_next"),
-    path("memory-lane/<int:pk>/answer/", lane.answer, name="memory_lane_answer"),
-    path("memory-lane/<int:pk>/again/", lane.do_again, name="memory_lane_again"),
     path("memories/", memories.memories, name="memories"),
     path("memories/mine/", memories.mine, name="memories_mine"),
     path("memories/<int:pk>/photo/", memories.photo, name="memory_photo"),

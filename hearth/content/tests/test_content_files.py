@@ -15,7 +15,8 @@ from hearth.appreciation.models import Gesture
 from hearth.checkins import content as checkins
 from hearth.content.library import by_name, every_text, libraries
 from hearth.content.similarity import describe, near_duplicates, same_meaning
-from hearth.experiences.models import Idea, LanePrompt
+from hearth.experiences.models import Idea
+from hearth.lane.models import LanePrompt
 
 
 class SimilarityTests(SimpleTestCase):

@@ -18,6 +18,7 @@ PRACTICES = [
     "repair",
     "questions",
     "experiences",
+    "lane",
     "checkup",
     "coaching",
 ]

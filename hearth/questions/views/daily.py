@@ -1,45 +1,16 @@
 from datetime import date
 
-from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from hearth.coaching.widgets import CoachedTextarea
 from hearth.couples.decorators import CoupleRequest, couple_required
-from hearth.lib.forms import Form
 from hearth.questions import daily
-from hearth.questions.models import ACK_MAX, ANSWER_MAX, DailyAnswer, DailyRound
+from hearth.questions.forms import ACKNOWLEDGEMENTS, AcknowledgeForm, AnswerForm
+from hearth.questions.models import DailyAnswer, DailyRound
 from hearth.reveal import rules
-
-ACKNOWLEDGEMENTS = ["Thank you for telling me.", "I hear you.", "Tell me more tonight?"]
-LIMIT = {"max_length": "Please keep it under %(limit_value)d characters (it has %(show_value)d)."}
-
-
-class AnswerForm(Form):
-    text = forms.CharField(
-        label="Your answer",
-        max_length=ANSWER_MAX,
-        widget=CoachedTextarea(attrs={"rows": 3}),
-        error_messages={"required": "Write a few words, or skip today.", **LIMIT},
-    )
-
-
-class AcknowledgeForm(Form):
-    """One of the offered phrases (a button), or the person's own words."""
-
-    words = forms.CharField(max_length=ACK_MAX, required=False, error_messages=LIMIT)
-    own = forms.CharField(max_length=ACK_MAX, required=False, error_messages=LIMIT)
-
-    def clean(self) -> dict[str, object]:
-        data = super().clean() or {}
-        chosen = (data.get("own") or "").strip() or (data.get("words") or "").strip()
-        if not chosen and not self.errors:
-            raise forms.ValidationError("Choose or write a few words.")
-        data["words"] = chosen
-        return data
 
 
 @couple_required

@@ -5,8 +5,8 @@ from django.views.decorators.http import require_POST
 
 from hearth.couples.decorators import CoupleRequest, couple_required
 from hearth.questions import content, ladder
+from hearth.questions.forms import ACKNOWLEDGEMENTS, AcknowledgeForm, AnswerForm
 from hearth.questions.models import LadderAnswer, LadderRound
-from hearth.questions.views.daily import ACKNOWLEDGEMENTS, AcknowledgeForm, AnswerForm
 from hearth.reveal import rules
 
 

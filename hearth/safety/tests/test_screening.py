@@ -8,8 +8,8 @@ not an ordinary message, and never the live coach while someone types.
 from hearth.appreciation import notes
 from hearth.checkins import services as checkins
 from hearth.checkins.tests.helpers import open_week
-from hearth.experiences import lane
-from hearth.experiences.models import LanePrompt
+from hearth.lane import rounds as lane
+from hearth.lane.models import LanePrompt
 from hearth.lib.testing import BaseTestCase
 from hearth.questions import daily, ladder
 from hearth.questions.tests.test_daily import pool

@@ -1,5 +1,6 @@
-from hearth.experiences import lane
-from hearth.experiences.models import Idea, LanePrompt, LaneRound
+from hearth.experiences.models import Idea
+from hearth.lane import rounds as lane
+from hearth.lane.models import LanePrompt, LaneRound
 from hearth.lib.testing import BaseTestCase, make_couple, make_user
 
 

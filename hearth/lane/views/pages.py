@@ -4,9 +4,9 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from hearth.couples.decorators import CoupleRequest, couple_required
-from hearth.experiences import lane
-from hearth.experiences.models import LaneAnswer, LaneRound
-from hearth.questions.views.daily import AnswerForm
+from hearth.lane import rounds as lane
+from hearth.lane.models import LaneAnswer, LaneRound
+from hearth.questions.forms import AnswerForm
 from hearth.reveal import rules
 
 
@@ -22,7 +22,7 @@ def lane_page(request: CoupleRequest, form: AnswerForm | None = None, status: in
     )
     past = rules.pair_up(request.user, shared)
     context = {"round": item, "seen": seen, "form": form or AnswerForm(), "past": past}
-    return render(request, "experiences/lane.html", context, status=status)
+    return render(request, "lane/lane.html", context, status=status)
 
 
 def _round(request: CoupleRequest, pk: int) -> LaneRound:

@@ -1,10 +1,13 @@
-"""Memory lane: "think back" prompts both partners answer, revealed together."""
+"""Memory lane's rounds: one prompt at a time, answered by both and
+revealed together (the reveal engine); a shared memory can become one of the
+couple's own ideas."""
 
 from django.db import IntegrityError, transaction
 
 from hearth.accounts.models import User
 from hearth.couples.models import Couple
-from hearth.experiences.models import Idea, LaneAnswer, LanePrompt, LaneRound
+from hearth.experiences.models import Idea
+from hearth.lane.models import LaneAnswer, LanePrompt, LaneRound
 from hearth.lib.problems import Problem
 from hearth.reveal import rules
 
