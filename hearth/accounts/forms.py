@@ -88,7 +88,7 @@ class ProfileForm(CalmLabels, forms.ModelForm[User]):
 
     class Meta:
         model = User
-        fields = ["display_name", "timezone", "country"]
+        fields = ["display_name", "timezone", "country", "quick_exit_signs_out"]
 
 
 class ReauthenticateMixin(Form):

@@ -41,6 +41,12 @@ class User(AbstractBaseUser):
     privacy_accepted_at = models.DateTimeField(null=True, blank=True)
     date_joined = models.DateTimeField(default=now)
     is_active = models.BooleanField(default=True)
+    # Quick exit also ends the session, so reopening Hearth shows nothing.
+    quick_exit_signs_out = models.BooleanField(
+        "Quick exit also signs me out",
+        default=True,
+        help_text="Recommended if anyone else might open Hearth on this phone or computer.",
+    )
 
     objects = UserManager()
 
