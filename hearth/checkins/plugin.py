@@ -1,9 +1,28 @@
 """What the weekly check-in adds to the core (see `hearth.core.registry`)."""
 
+from django.urls import reverse
+
+from hearth.accounts.models import User
 from hearth.checkins import demo, reminders
+from hearth.checkins.models import Schedule
 from hearth.content.library import Library
 from hearth.core import registry
-from hearth.core.registry import Demo, HomeTile, RowJob
+from hearth.core.registry import Demo, HomeTile, RowJob, Waiting
+from hearth.couples.models import Couple
+
+
+def _time_to_agree(user: User, couple: Couple) -> list[tuple[str, str]]:
+    """A time the partner suggested, waiting for this person's yes."""
+    suggested = (
+        Schedule.objects.filter(couple=couple, proposed_weekday__isnull=False)
+        .exclude(proposed_by=user)
+        .exists()
+    )
+    return (
+        [("{partner} suggested a time for your weekly check-in", reverse("checkin_schedule"))]
+        if suggested
+        else []
+    )
 
 
 def register() -> None:
@@ -13,6 +32,7 @@ def register() -> None:
     registry.add_row_job(RowJob("send_due_reminders", reminders.send_due_reminders, order=20))
     registry.add_row_job(RowJob("send_due_nudges", reminders.send_due_nudges, order=30))
     registry.add_library(Library("checkin_prompts", "checkins/checkin.toml", "rotating"))
+    registry.add_waiting(Waiting("time_to_agree", _time_to_agree, order=10))
     registry.add_demo(Demo("checkins", demo.seed, order=10))
     registry.add_home_tile(
         HomeTile("checkin_this_week", "This week's check-in", "How are we really doing?", 10)

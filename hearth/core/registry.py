@@ -11,7 +11,8 @@ the core asks this module:
 - content: libraries (`hearth.content.library.Library`: files the
   near-duplicate check reads together) and loaders (`manage.py load_content`);
 - demo data: `manage.py seed_demo`;
-- the home page: tiles, and panels with a template of their own.
+- the home page: what is waiting for the person, tiles, and panels with a
+  template of their own.
 
 Django calls `ready()` once per process, before any request, job or test.
 Registering the same thing twice is harmless; registering another thing
@@ -100,6 +101,17 @@ class HomePanel:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class Waiting:
+    """Things addressed to the person and waiting on them, for home's
+    "Waiting for you": (words, url) each. Never whether or when the partner
+    did something; the words may name the partner as "{partner}"."""
+
+    name: str
+    find: "Callable[[User, Couple], list[tuple[str, str]]]"
+    order: int = 100
+
+
 class _Named[T]:
     def __init__(self, what: str) -> None:
         self.what = what
@@ -119,6 +131,7 @@ _loaders = _Named[Loader]("content loader")
 _demos = _Named[Demo]("demo")
 _tiles = _Named[HomeTile]("home tile")
 _panels = _Named[HomePanel]("home panel")
+_waiting = _Named[Waiting]("waiting item")
 
 
 def add_email_kind(kind: EmailKind) -> None:
@@ -153,6 +166,10 @@ def add_home_panel(panel: HomePanel) -> None:
     _panels.add(panel.name, panel)
 
 
+def add_waiting(waiting: Waiting) -> None:
+    _waiting.add(waiting.name, waiting)
+
+
 def email_kinds() -> dict[str, EmailKind]:
     return dict(_email_kinds.items)
 
@@ -183,3 +200,7 @@ def home_tiles() -> list[HomeTile]:
 
 def home_panels() -> list[HomePanel]:
     return sorted(_panels.items.values(), key=lambda panel: panel.order)
+
+
+def waiting() -> list[Waiting]:
+    return sorted(_waiting.items.values(), key=lambda item: item.order)

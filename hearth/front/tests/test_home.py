@@ -24,8 +24,9 @@ class HomeTests(BaseTestCase):
 
     def test_the_couple_home_costs_few_queries(self) -> None:
         self.client.force_login(self.alice)
-        # session, user, membership+couple, partner, jar count (+ the note when there is one)
-        with self.assertNumQueries(5):
+        # session, user, membership+couple, partner, jar count (+ the note when there is one),
+        # and one for each practice's "waiting for you" (a time to agree, apologies to answer)
+        with self.assertNumQueries(7):
             self.client.get("/")
 
 

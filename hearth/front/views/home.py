@@ -25,9 +25,15 @@ def home(request: HttpRequest) -> HttpResponse:
     for panel in registry.home_panels():
         if (panel_context := panel.context(user, couple, today)) is not None:
             panels.append(render_to_string(panel.template, panel_context, request))
+    name = partner.display_name if partner else ""
+    waiting = [
+        (words.format(partner=name), url)
+        for source in registry.waiting()
+        for words, url in source.find(user, couple)
+    ]
     tiles = [
         (tile.url_name, tile.title, tile.about.format(partner=partner.display_name if partner else ""))
         for tile in registry.home_tiles()
     ]
-    context = {"couple": couple, "partner": partner, "panels": panels, "tiles": tiles}
+    context = {"couple": couple, "partner": partner, "panels": panels, "waiting": waiting, "tiles": tiles}
     return render(request, "front/home.html", context)
