@@ -52,6 +52,8 @@ def apologies_for(user: User) -> list[Apology]:
 def respond(apology: Apology, user: User, text: str, needs_time: bool) -> None:
     if apology.recipient_id != user.pk:
         raise RepairProblem("Only the person it was written to can answer it.")
+    if apology.response:
+        raise RepairProblem("You have already answered. Your words are with them.")
     apology.response = text
     apology.needs_time = needs_time
     apology.save(update_fields=["response", "needs_time"])

@@ -62,6 +62,28 @@ class ApologyTests(BaseTestCase):
         self.assertContains(r, "Thank you. I felt it too.")
         self.assertNotContains(r, "accept")
 
+    def test_once_answered_it_shows_as_sent_and_cannot_be_sent_twice(self) -> None:
+        apology = self.send()
+        self.client.force_login(self.bob)
+        url = f"/repair/apology/{apology.pk}/"
+        self.client.post(f"{url}respond/", {"text": "Thank you. I felt it too."})
+        r = self.client.get(url)
+        self.assertContains(r, "Sent to Alice")
+        self.assertNotContains(r, "Send my answer")
+        again = self.client.post(f"{url}respond/", {"text": "A second answer."}, follow=True)
+        self.assertContains(again, "You have already answered")
+        apology.refresh_from_db()
+        self.assertEqual(apology.response, "Thank you. I felt it too.")
+
+    def test_asking_for_time_keeps_the_answer_open(self) -> None:
+        apology = self.send()
+        self.client.force_login(self.bob)
+        url = f"/repair/apology/{apology.pk}/"
+        self.client.post(f"{url}respond/", {"text": "", "needs_time": "1"})
+        r = self.client.get(url)
+        self.assertContains(r, "Send my answer")
+        self.assertContains(r, "whenever you're ready")
+
     def test_after_either_leaves_the_author_keeps_the_apology_but_not_the_answer(self) -> None:
         apology = self.send()
         self.client.force_login(self.bob)
