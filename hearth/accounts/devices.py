@@ -9,8 +9,6 @@ passwords are counted on the device instead (`count_failure`), pausing that
 browser alone. Every other browser keeps the account + address pause.
 """
 
-import hashlib
-import secrets
 from datetime import datetime, timedelta
 
 from axes.handlers.proxy import AxesProxyHandler
@@ -21,6 +19,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from hearth.accounts.models import KnownDevice, User
+from hearth.lib import tokens
 
 COOKIE_NAME = "hearth_device"
 LIFETIME = timedelta(days=365)
@@ -33,10 +32,6 @@ def purge_old(now: datetime) -> int:
     """The worker's housekeeping: devices past the cookie's lifetime."""
     deleted, _ = KnownDevice.objects.filter(created_at__lt=now - LIFETIME).delete()
     return deleted
-
-
-def _hash(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()
 
 
 def _keys(request: HttpRequest) -> list[str]:
@@ -57,7 +52,7 @@ def device_for(request: HttpRequest, credentials: dict[str, object] | None) -> K
     username = _username(credentials)
     cache: dict[str, KnownDevice | None] = request.__dict__.setdefault("_known_devices", {})
     if username not in cache:
-        hashes = [_hash(key) for key in _keys(request)]
+        hashes = [tokens.digest(key) for key in _keys(request)]
         cache[username] = (
             KnownDevice.objects.filter(key_hash__in=hashes, user__email=username).first()
             if hashes and username
@@ -102,14 +97,14 @@ def remember(request: HttpRequest, response: HttpResponse, user: User) -> None:
     """After a sign-in: this browser is known to `user` from now on, and its
     count starts again."""
     keys = _keys(request)
-    hashes = {_hash(key): key for key in keys}
+    hashes = {tokens.digest(key): key for key in keys}
     known = KnownDevice.objects.filter(user=user, key_hash__in=hashes).first()
     if known is not None:
         KnownDevice.objects.filter(pk=known.pk).update(failures=0, paused_until=None)
         keys = [hashes[known.key_hash]] + [key for key in keys if key != hashes[known.key_hash]]
     else:
-        key = secrets.token_urlsafe(32)
-        KnownDevice.objects.create(user=user, key_hash=_hash(key))
+        key = tokens.new()
+        KnownDevice.objects.create(user=user, key_hash=tokens.digest(key))
         keys = [key, *keys]
     response.set_cookie(
         COOKIE_NAME,

@@ -9,8 +9,7 @@ nor its timing says which it was. Asking again within a few minutes sends no
 second e-mail, so the form cannot be used to flood someone's inbox.
 """
 
-import hashlib
-import secrets
+import smtplib
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -21,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hearth.accounts.models import SignupRequest, User
-from hearth.lib import emails
+from hearth.lib import emails, tokens
 from hearth.lib.problems import Problem
 
 LINK_LIFETIME = timedelta(days=3)
@@ -34,46 +33,50 @@ class SignupProblem(Problem): ...
 EXPIRED = SignupProblem(
     "This link has expired or was already used. You can sign up again: it only takes a minute.", 404
 )
+MAIL_DOWN = SignupProblem(
+    "We couldn't send the e-mail just now. Nothing was lost: please try again in a few minutes.", 503
+)
 TAKEN = SignupProblem(
     "This address already has an account. Log in, or reset your password if you've forgotten it.", 409
 )
 
 
-def _hash(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()
-
-
 def request_signup(details: dict[str, Any], next_url: str) -> None:
     """Keep the request and send the one e-mail that fits the address."""
     email = details["email"]
-    key = secrets.token_urlsafe(32)
+    key = tokens.new()
     with transaction.atomic():
         recent = SignupRequest.objects.filter(
             email=email, created_at__gte=timezone.now() - QUIET_FOR
         ).exists()
-        SignupRequest.objects.create(
+        request = SignupRequest.objects.create(
             email=email,
             display_name=details["display_name"],
             password=make_password(details["password"]),
             timezone=details["timezone"],
             country=details.get("country") or "",
             next=next_url,
-            key_hash=_hash(key),
+            key_hash=tokens.digest(key),
         )
     if recent:
         return
     context = {"site_url": settings.SITE_URL, "lifetime_days": LINK_LIFETIME.days}
-    if User.objects.filter(email=email).exists():
-        emails.send("accounts/emails/signup_existing", email, context)
-    else:
-        context["link"] = settings.SITE_URL + reverse("signup_confirm", args=[key])
-        emails.send("accounts/emails/signup_confirm", email, context)
+    try:
+        if User.objects.filter(email=email).exists():
+            emails.send("accounts/emails/signup_existing", email, context)
+        else:
+            context["link"] = settings.SITE_URL + reverse("signup_confirm", args=[key])
+            emails.send("accounts/emails/signup_confirm", email, context)
+    except (smtplib.SMTPException, OSError):
+        # Nothing went out: the request must not hold back the next try.
+        request.delete()
+        raise MAIL_DOWN from None
 
 
 def find(key: str) -> SignupRequest:
     """The request behind a link, or EXPIRED."""
     found = SignupRequest.objects.filter(
-        key_hash=_hash(key), created_at__gte=timezone.now() - LINK_LIFETIME
+        key_hash=tokens.digest(key), created_at__gte=timezone.now() - LINK_LIFETIME
     ).first()
     if found is None:
         raise EXPIRED

@@ -1,20 +1,13 @@
-import hashlib
-import secrets
-
 from django.conf import settings
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from hearth.lib import tokens
+
 
 def new_feed_token() -> str:
-    return secrets.token_urlsafe(32)
-
-
-def token_sha256(token: str) -> str:
-    """How a replaced token is remembered. A plain hash is enough: tokens
-    are 256 random bits, so none can be found again by guessing."""
-    return hashlib.sha256(token.encode()).hexdigest()
+    return tokens.new()
 
 
 class Feed(models.Model):
@@ -58,7 +51,7 @@ class Feed(models.Model):
         """Replace the token: the old address stops working, and answers
         that it is gone."""
         with transaction.atomic():
-            RevokedFeed.objects.create(token_sha256=token_sha256(self.token))
+            RevokedFeed.objects.create(token_sha256=tokens.digest(self.token))
             self.token = new_feed_token()
             self.created_at = timezone.now()
             self.save(update_fields=["token", "created_at"])

@@ -3,8 +3,7 @@
 from django.urls import reverse
 
 from hearth.accounts.models import User
-from hearth.checkins import demo, reminders
-from hearth.checkins.models import Schedule
+from hearth.checkins import demo, reminders, scheduling
 from hearth.content.library import Library
 from hearth.core import registry
 from hearth.core.registry import Demo, HomeTile, RowJob, Waiting
@@ -13,16 +12,9 @@ from hearth.couples.models import Couple
 
 def _time_to_agree(user: User, couple: Couple) -> list[tuple[str, str]]:
     """A time the partner suggested, waiting for this person's yes."""
-    suggested = (
-        Schedule.objects.filter(couple=couple, proposed_weekday__isnull=False)
-        .exclude(proposed_by=user)
-        .exists()
-    )
-    return (
-        [("{partner} suggested a time for your weekly check-in", reverse("checkin_schedule"))]
-        if suggested
-        else []
-    )
+    if not scheduling.awaits_yes_from(scheduling.schedule_to_show(couple), user):
+        return []
+    return [("{partner} suggested a time for your weekly check-in", reverse("checkin_schedule"))]
 
 
 def register() -> None:

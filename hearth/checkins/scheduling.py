@@ -30,6 +30,11 @@ def schedule_to_show(couple: Couple) -> Schedule:
     return Schedule.objects.filter(couple=couple).first() or Schedule(couple=couple)
 
 
+def awaits_yes_from(schedule: Schedule, user: User) -> bool:
+    """A time the partner suggested, waiting for this person to agree."""
+    return schedule.proposed_slot is not None and schedule.proposed_by_id != user.pk
+
+
 def check_slot(slot: Slot, today: datetime | None = None) -> None:
     """Refuse a weekly time that the clocks skip on some day in the coming year."""
     start = (today or timezone.now()).astimezone(slot.zone).date()

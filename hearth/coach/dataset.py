@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,11 +108,21 @@ def fingerprint() -> str:
 NEAR = 0.85  # cosine of the untouched MiniLM: "nearly the same message"
 
 
-def near_groups(texts: list[str]) -> list[int]:
-    """For each text, the first text of its group of near-duplicates."""
+def near_pairs(texts: list[str]) -> Iterator[tuple[int, int]]:
+    """(i, j), i < j, for every two texts that are nearly the same message
+    (untouched MiniLM cosine ≥ NEAR); in blocks, so memory stays small."""
     from hearth.coach import embedding
 
     vectors = embedding.embedder().embed_many(texts)
+    for start in range(0, len(texts), 1024):
+        similar = vectors[start : start + 1024] @ vectors.T
+        for a, b in zip(*np.nonzero(similar >= NEAR), strict=True):
+            if start + int(a) < int(b):
+                yield start + int(a), int(b)
+
+
+def near_groups(texts: list[str]) -> list[int]:
+    """For each text, the first text of its group of near-duplicates."""
     parent = list(range(len(texts)))
 
     def root(i: int) -> int:
@@ -121,12 +131,10 @@ def near_groups(texts: list[str]) -> list[int]:
             i = parent[i]
         return i
 
-    for start in range(0, len(texts), 1024):
-        similar = vectors[start : start + 1024] @ vectors.T
-        for a, b in zip(*np.nonzero(similar >= NEAR), strict=True):
-            ra, rb = root(start + int(a)), root(int(b))
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+    for i, j in near_pairs(texts):
+        ri, rj = root(i), root(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
     return [root(i) for i in range(len(texts))]
 
 
@@ -135,17 +143,11 @@ def straddling(texts: list[str], splits: list[str]) -> list[str]:
     two different splits: each would let the test split leak into training.
     `make train` refuses to train while there are any, and the suite checks
     that the model was trained on the data as it is (its fingerprint)."""
-    from hearth.coach import embedding
-
-    vectors = embedding.embedder().embed_many(texts)
-    found = []
-    for start in range(0, len(texts), 1024):
-        similar = vectors[start : start + 1024] @ vectors.T
-        for a, b in zip(*np.nonzero(similar >= NEAR), strict=True):
-            i, j = start + int(a), int(b)
-            if i < j and splits[i] != splits[j]:
-                found.append(f"{texts[i]!r} ({splits[i]}) ~ {texts[j]!r} ({splits[j]})")
-    return found
+    return [
+        f"{texts[i]!r} ({splits[i]}) ~ {texts[j]!r} ({splits[j]})"
+        for i, j in near_pairs(texts)
+        if splits[i] != splits[j]
+    ]
 
 
 def check_splits() -> list[str]:

@@ -49,6 +49,16 @@ def apologies_for(user: User) -> list[Apology]:
     return list(Apology.objects.filter(couple=couple, recipient=user).order_by("-sent_at", "-pk"))
 
 
+def unanswered(user: User, couple: Couple, limit: int) -> list[Apology]:
+    """The newest apologies sent to `user` in `couple` that they have not
+    answered, nor asked for a little time on (then Hearth leaves them be)."""
+    return list(
+        Apology.objects.filter(
+            couple=couple, recipient=user, sent_at__isnull=False, response="", needs_time=False
+        ).order_by("-sent_at")[:limit]
+    )
+
+
 def respond(apology: Apology, user: User, text: str, needs_time: bool) -> None:
     if apology.recipient_id != user.pk:
         raise RepairProblem("Only the person it was written to can answer it.")

@@ -2,10 +2,15 @@
 the other out of their own account, and each browser the owner signed in
 on before counts its own failures."""
 
+from datetime import timedelta
+
 from django.test import Client, override_settings
+from django.utils import timezone
 
 from hearth.accounts.devices import COOKIE_NAME
+from hearth.accounts.models import KnownDevice, SignupRequest
 from hearth.lib.testing import PASSWORD, BaseTestCase, TestResponse
+from hearth.worker.jobs import run_due_jobs
 
 HOME = "10.0.0.7"
 
@@ -69,3 +74,45 @@ class DeviceCookieTests(BaseTestCase):
         phone = self.alices_phone()
         self.assertNotContains(self.login(phone, "alice@example.org", "a wrong guess here"), "One more")
         self.assertContains(self.login(phone, "alice@example.org", "a wrong guess here"), "One more")
+
+    def test_a_shared_browser_stays_known_to_each_account_signed_in_on_it(self) -> None:
+        laptop = Client()
+        for who in ("alice@example.org", "bob@example.org"):
+            self.login(laptop, who, PASSWORD)
+            laptop.post("/logout/")
+        # Someone else at home pauses both accounts for unknown browsers...
+        for who in ("alice@example.org", "bob@example.org"):
+            for _ in range(3):
+                self.login(Client(), who, "guessing a password")
+        # ...and the shared laptop still signs in either partner.
+        for who in ("alice@example.org", "bob@example.org"):
+            self.assertRedirects(self.login(laptop, who, PASSWORD), "/", fetch_redirect_response=False)
+            laptop.post("/logout/")
+
+
+class HousekeepingTests(BaseTestCase):
+    def test_devices_unused_for_a_year_and_signups_unconfirmed_for_three_days_are_removed(self) -> None:
+        now = timezone.now()
+        old = KnownDevice.objects.create(
+            user=self.alice, key_hash="a" * 64, created_at=now - timedelta(days=366)
+        )
+        recent = KnownDevice.objects.create(
+            user=self.alice, key_hash="b" * 64, created_at=now - timedelta(days=300)
+        )
+        expired = SignupRequest.objects.create(
+            email="dana@example.org",
+            display_name="Dana",
+            key_hash="c" * 64,
+            created_at=now - timedelta(days=4),
+        )
+        waiting = SignupRequest.objects.create(
+            email="erin@example.org",
+            display_name="Erin",
+            key_hash="d" * 64,
+            created_at=now - timedelta(days=2),
+        )
+        run_due_jobs(now)
+        self.assertEqual(list(KnownDevice.objects.all()), [recent])
+        self.assertEqual(list(SignupRequest.objects.all()), [waiting])
+        self.assertNotIn(old, KnownDevice.objects.all())
+        self.assertNotIn(expired, SignupRequest.objects.all())

@@ -1,10 +1,12 @@
 import re
+import smtplib
 from datetime import UTC, datetime
+from unittest import mock
 
 import time_machine
 from django.core import mail
 
-from hearth.accounts.models import User
+from hearth.accounts.models import SignupRequest, User
 from hearth.lib.reports import mask
 from hearth.lib.testing import PASSWORD, BaseTestCase, TestResponse
 
@@ -119,6 +121,16 @@ class SignupTests(BaseTestCase):
         self.assertEqual(len(mail.outbox), 1)
         # Every link that was asked for still works; the one e-mail's does.
         self.assertRedirects(self.client.post(confirm_link()), "/", fetch_redirect_response=False)
+
+    def test_a_mail_server_that_is_down_gets_a_calm_answer_and_holds_nothing_back(self) -> None:
+        for email in ("dana@example.org", "alice@example.org"):
+            with mock.patch("hearth.lib.emails.send", side_effect=smtplib.SMTPServerDisconnected()):
+                r = self.client.post("/signup/", {**GOOD, "email": email})
+            self.assertContains(r, "couldn&#x27;t send the e-mail just now", status_code=503)
+        self.assertFalse(SignupRequest.objects.exists())
+        # The next try, a minute later, sends at once.
+        self.assertContains(self.client.post("/signup/", GOOD), "Check your e-mail")
+        self.assertEqual(len(mail.outbox), 1)
 
     def test_the_confirm_link_is_masked_in_the_log(self) -> None:
         self.client.post("/signup/", GOOD)

@@ -20,14 +20,15 @@ class LoginView(auth_views.LoginView):
     def _credentials(self) -> dict[str, object]:
         return {"username": self.request.POST.get("username", "")}
 
-    def _paused(self) -> HttpResponse:
-        return render(self.request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
+    def _paused(self) -> HttpResponse | None:
+        """The pause page, when this browser is paused for this account."""
+        device = devices.device_for(self.request, self._credentials())
+        if device is not None and devices.is_paused(device):
+            return render(self.request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
+        return None
 
     def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-        device = devices.device_for(request, self._credentials())
-        if device is not None and devices.is_paused(device):
-            return self._paused()
-        return super().post(request, *args, **kwargs)
+        return self._paused() or super().post(request, *args, **kwargs)
 
     def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
@@ -35,13 +36,12 @@ class LoginView(auth_views.LoginView):
         return response
 
     def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
-        credentials = self._credentials()
-        device = devices.device_for(self.request, credentials)
-        if device is not None and devices.is_paused(device):
-            return self._paused()
+        # This very try may have paused the browser.
+        if paused := self._paused():
+            return paused
         if (
             form.has_error(NON_FIELD_ERRORS, "invalid_login")
-            and devices.tries_left(self.request, credentials) == 1
+            and devices.tries_left(self.request, self._credentials()) == 1
         ):
             minutes = round(settings.AXES_COOLOFF_TIME * 60)
             form.add_error(

@@ -28,14 +28,20 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect(_safe_next(request))
     form = SignupForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        signups.request_signup(form.cleaned_data, _safe_next(request, ""))
-        return render(request, "accounts/signup_sent.html", {"mail_is_local": _mail_is_local()})
+        try:
+            signups.request_signup(form.cleaned_data, _safe_next(request, ""))
+        except signups.SignupProblem as problem:
+            form.add_error(None, problem.message)
+            status = problem.status
+        else:
+            return render(request, "accounts/signup_sent.html", {"mail_is_local": _mail_is_local()})
     return render(
         request,
         "accounts/signup.html",
         {"form": form, "next": _safe_next(request, "")},
-        status=400 if form.errors else 200,
+        status=400 if status == 200 and form.errors else status,
     )
 
 

@@ -4,7 +4,8 @@ from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
 from hearth.calendars.feed import build_calendar
-from hearth.calendars.models import Feed, RevokedFeed, token_sha256
+from hearth.calendars.models import Feed, RevokedFeed
+from hearth.lib import tokens
 
 REPLACED = "This calendar address has been replaced. Hearth's Calendar page has the new one.\n"
 
@@ -19,7 +20,7 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
     """
     found = Feed.objects.select_related("user").filter(token=token).first()
     if found is None:
-        if RevokedFeed.objects.filter(token_sha256=token_sha256(token)).exists():
+        if RevokedFeed.objects.filter(token_sha256=tokens.digest(token)).exists():
             return HttpResponseGone(REPLACED, content_type="text/plain; charset=utf-8")
         raise Http404
     built = build_calendar(found.user)

@@ -109,7 +109,7 @@ def schedule(request: CoupleRequest) -> HttpResponse:
         "schedule": current,
         "slot_form": slot_form,
         "reminder_form": reminder_form,
-        "waiting_for_me": current.proposed_slot is not None and current.proposed_by_id != request.user.pk,
+        "waiting_for_me": scheduling.awaits_yes_from(current, request.user),
         "partner": request.partner,
     }
     return render(request, "checkins/schedule.html", context, status=status)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from hearth.checkins.reminders import REMINDER
 from hearth.couples.models import Invite
 from hearth.lib.testing import BaseTestCase
-from hearth.worker.jobs import claim, periodic_jobs, run_due_jobs
+from hearth.worker.jobs import claim, every_pass, periodic_jobs, run_due_jobs
 from hearth.worker.models import JobSchedule, OutgoingEmail
 
 
@@ -77,3 +77,21 @@ class JobTests(BaseTestCase):
         out = StringIO()
         call_command("worker", once=True, stdout=out)
         self.assertIn("ran clear_expired_sessions", out.getvalue())
+
+
+class PassOrderTests(BaseTestCase):
+    def test_a_pass_opens_check_ins_before_reminding_and_sends_the_outbox_last(self) -> None:
+        # A reminder sent in the pass that opens the week points at an open
+        # check-in, and whatever the pass queued goes out in that same pass.
+        self.assertEqual(
+            [job.name for job in every_pass()],
+            [
+                "open_due_checkins",
+                "send_due_reminders",
+                "send_due_nudges",
+                "send_due_notice_nudges",
+                "send_due_plan_reminders",
+                "send_due_retake_reminders",
+                "deliver_outbox",
+            ],
+        )
